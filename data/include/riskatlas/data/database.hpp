@@ -1,0 +1,69 @@
+// The connection pool and the one transaction helper every database access goes through.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace riskatlas::data {
+
+struct db_config {
+    /// libpq connection string or URI; empty means libpq's PG* environment variables.
+    std::string dsn;
+    std::size_t pool_size = 4;
+    /// Default per-statement limit; a request may lower or raise it.
+    std::chrono::milliseconds statement_timeout{5000};
+    /// How long a request waits for a free connection before answering "unavailable".
+    std::chrono::milliseconds acquire_timeout{3000};
+};
+
+/// Settings applied with SET LOCAL at the start of each transaction, so that per-request scope
+/// (statement timeout now; region scope for row-level security later) needs no query changes.
+struct request_context {
+    std::chrono::milliseconds statement_timeout{0}; ///< 0: use db_config's default
+    std::vector<std::pair<std::string, std::string>> settings; ///< e.g. {"riskatlas.region", "370812"}
+};
+
+enum class access { read_only, read_write };
+
+class session; // a running transaction; defined inside data/src, so pqxx never leaks out
+
+class database {
+public:
+    explicit database(db_config config);
+    ~database();
+    database(const database&) = delete;
+    database& operator=(const database&) = delete;
+
+    /// Runs `work` in one transaction on a pooled connection: BEGIN (repeatable read when
+    /// read-only, so several statements see one snapshot), SET LOCAL settings, work, COMMIT.
+    /// Any exception rolls back and is rethrown as a data:: error; a broken connection is
+    /// dropped from the pool and replaced on the next request.
+    void transact(const request_context& context, access mode,
+                  const std::function<void(session&)>& work);
+
+    struct pool_stats {
+        std::size_t capacity = 0;
+        std::size_t open = 0;
+        std::size_t in_use = 0;
+    };
+    pool_stats stats() const;
+
+    /// True when a trivial query succeeds within the acquire timeout.
+    bool ping();
+
+    const db_config& config() const noexcept;
+
+private:
+    void transact_once(const request_context& context, access mode,
+                       const std::function<void(session&)>& work);
+
+    struct impl;
+    std::unique_ptr<impl> m_impl;
+};
+
+} // namespace riskatlas::data

@@ -1,0 +1,92 @@
+// Reads for published layers: versions, MVT tiles, GeoJSON feature pages, single features and
+// extents. SQL is rendered once per layer from the templates in data/sql/layer_*.sql.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <riskatlas/data/database.hpp>
+#include <riskatlas/geo/bbox.hpp>
+#include <riskatlas/geo/tile.hpp>
+
+namespace riskatlas::data {
+
+/// What the data module needs to know about a layer to query it (the tiles registry owns the
+/// rest). `relation` exposes `fid`, `geom` (EPSG:4326), `geom_3857` and the properties.
+struct layer_source {
+    std::string id;
+    std::string relation;
+    std::vector<std::string> properties;
+    std::vector<std::string> filterable; ///< properties allowed as equality filters
+    std::vector<std::string> reads;      ///< base tables whose writes change this layer
+};
+
+struct layer_version {
+    std::int64_t version = 0;
+    std::string updated_at; ///< RFC 3339, UTC
+};
+
+struct tile_result {
+    layer_version version;
+    bool not_modified = false; ///< the caller's version is current; `mvt` left empty
+    std::string mvt;           ///< uncompressed Mapbox Vector Tile bytes; empty = no features
+};
+
+struct feature_query {
+    std::optional<geo::bbox> bbox_lonlat;
+    std::optional<std::int64_t> after_fid; ///< keyset cursor: features with fid > after_fid
+    std::size_t limit = 10;
+    std::optional<std::vector<std::string>> properties; ///< subset to return; all when absent
+    std::vector<std::pair<std::string, std::string>> filters; ///< property = value (as text)
+    bool count_matched = true;
+};
+
+struct feature_page {
+    layer_version version;
+    std::vector<std::string> features;     ///< GeoJSON Feature objects, serialised
+    std::optional<std::int64_t> next_after; ///< cursor for the next page, if there is one
+    std::optional<std::int64_t> number_matched;
+};
+
+class layer_store {
+public:
+    /// Validates every identifier (lower-case SQL names only) and renders the per-layer SQL.
+    explicit layer_store(const std::vector<layer_source>& sources);
+
+    /// Versions of every layer, by id, from one query.
+    std::map<std::string, layer_version> versions(database& db, const request_context& ctx) const;
+
+    /// The layer's tile; when `known_version` equals the current version only the version is
+    /// returned (the caller answers 304 without building the tile).
+    tile_result tile(database& db, const request_context& ctx, const std::string& layer,
+                     const geo::tile_id& tile, std::optional<std::int64_t> known_version) const;
+
+    feature_page features(database& db, const request_context& ctx, const std::string& layer,
+                          const feature_query& query) const;
+
+    /// One feature as GeoJSON text, or nullopt when no feature has that fid.
+    std::optional<std::string> feature(database& db, const request_context& ctx,
+                                       const std::string& layer, std::int64_t fid) const;
+
+    /// The lon/lat extent of the layer's geometries; nullopt when it has none.
+    std::optional<geo::bbox> extent(database& db, const request_context& ctx,
+                                    const std::string& layer) const;
+
+    /// The rendered tile SQL of a layer ($1 = z, $2 = x, $3 = y), for benchmarks and debugging.
+    const std::string& tile_sql(const std::string& layer) const;
+
+    struct rendered_layer {
+        layer_source source;
+        std::string tile_sql, items_sql, count_sql, item_sql, extent_sql;
+    };
+
+private:
+    const rendered_layer& find(const std::string& layer) const;
+    std::map<std::string, rendered_layer> m_layers;
+};
+
+} // namespace riskatlas::data

@@ -1,0 +1,2 @@
+-- Replacing the demo content: the railway lines.
+DELETE FROM railways

@@ -1,0 +1,191 @@
+// Connection pool and transaction helper. Connections are opened lazily up to the pool size and
+// dropped when broken, so a PostgreSQL restart heals by itself on the next requests.
+#include <riskatlas/data/database.hpp>
+#include <riskatlas/data/errors.hpp>
+
+#include "session.hpp"
+
+#include <condition_variable>
+#include <mutex>
+
+namespace riskatlas::data {
+
+struct database::impl {
+    db_config config;
+    mutable std::mutex mutex;
+    std::condition_variable released;
+    std::vector<std::unique_ptr<pooled_connection>> idle;
+    std::size_t open = 0;
+    std::size_t in_use = 0;
+
+    std::unique_ptr<pooled_connection> acquire();
+    void release(std::unique_ptr<pooled_connection> conn, bool broken);
+};
+
+namespace {
+
+// A connection died under us; distinguishable from "pool busy" so that reads can retry.
+class connection_lost : public unavailable {
+public:
+    connection_lost() : unavailable("the database connection was lost") {}
+};
+
+// SQLSTATE classes (PostgreSQL appendix A) that mean "the request's data was refused".
+bool is_data_rejection(const std::string& state) {
+    return state.starts_with("22") || state == "23502" || state == "23503" || state == "23514" ||
+           state == "XX000" /* PostGIS reports invalid geometry input as internal_error */;
+}
+
+[[noreturn]] void translate_sql_error(const pqxx::sql_error& e) {
+    const std::string state = e.sqlstate();
+    if (state == "57014")
+        throw timeout("the query took longer than the statement timeout");
+    if (state == "40001" || state == "40P01" || state == "23505")
+        throw conflict(e.what());
+    if (state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03")
+        throw connection_lost();
+    if (is_data_rejection(state))
+        throw rejected_data(e.what());
+    throw database_error(e.what());
+}
+
+std::unique_ptr<pqxx::connection> connect(const std::string& dsn) {
+    try {
+        return std::make_unique<pqxx::connection>(dsn);
+    } catch (const pqxx::broken_connection&) {
+        throw unavailable("cannot connect to the database");
+    }
+}
+
+} // namespace
+
+std::unique_ptr<pooled_connection> database::impl::acquire() {
+    std::unique_lock lock(mutex);
+    const bool got = released.wait_for(lock, config.acquire_timeout, [&] {
+        return !idle.empty() || open < config.pool_size;
+    });
+    if (!got)
+        throw unavailable("all " + std::to_string(config.pool_size) +
+                          " database connections are busy");
+    ++in_use;
+    if (!idle.empty()) {
+        auto conn = std::move(idle.back());
+        idle.pop_back();
+        return conn;
+    }
+    ++open; // reserve the slot, then connect without holding the lock
+    lock.unlock();
+    try {
+        auto conn = std::make_unique<pooled_connection>();
+        conn->connection = connect(config.dsn);
+        return conn;
+    } catch (...) {
+        lock.lock();
+        --open;
+        --in_use;
+        released.notify_one();
+        throw;
+    }
+}
+
+void database::impl::release(std::unique_ptr<pooled_connection> conn, bool broken) {
+    std::lock_guard lock(mutex);
+    --in_use;
+    if (broken || !conn->connection->is_open())
+        --open;
+    else
+        idle.push_back(std::move(conn));
+    released.notify_one();
+}
+
+database::database(db_config config) : m_impl(std::make_unique<impl>()) {
+    m_impl->config = std::move(config);
+    if (m_impl->config.pool_size == 0)
+        m_impl->config.pool_size = 1;
+}
+
+database::~database() = default;
+
+const db_config& database::config() const noexcept { return m_impl->config; }
+
+database::pool_stats database::stats() const {
+    std::lock_guard lock(m_impl->mutex);
+    return {m_impl->config.pool_size, m_impl->open, m_impl->in_use};
+}
+
+namespace {
+
+void apply_settings(session& s, const request_context& context, std::chrono::milliseconds deflt) {
+    const auto timeout_ms = context.statement_timeout.count() > 0 ? context.statement_timeout : deflt;
+    s.exec_file("sql/set_local.sql", "statement_timeout", std::to_string(timeout_ms.count()));
+    for (const auto& [name, value] : context.settings)
+        s.exec_file("sql/set_local.sql", name, value);
+}
+
+template <typename TTransaction>
+void run(pooled_connection& conn, const request_context& context, std::chrono::milliseconds deflt,
+         const std::function<void(session&)>& work) {
+    TTransaction txn(*conn.connection);
+    session s(conn, txn);
+    apply_settings(s, context, deflt);
+    work(s);
+    txn.commit();
+}
+
+} // namespace
+
+void database::transact(const request_context& context, access mode,
+                        const std::function<void(session&)>& work) {
+    // An idle pooled connection may have died with a PostgreSQL restart; a read is safe to
+    // retry once on a fresh connection, a write is not (its outcome may be unknown).
+    const int attempts = mode == access::read_only ? 2 : 1;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            transact_once(context, mode, work);
+            return;
+        } catch (const connection_lost&) {
+            if (attempt >= attempts)
+                throw;
+        }
+    }
+}
+
+void database::transact_once(const request_context& context, access mode,
+                             const std::function<void(session&)>& work) {
+    auto conn = m_impl->acquire();
+    const auto is_broken = [&conn] { return !conn->connection->is_open(); };
+    try {
+        if (mode == access::read_only)
+            run<pqxx::transaction<pqxx::isolation_level::repeatable_read,
+                                  pqxx::readwrite_policy::read_only>>(
+                *conn, context, m_impl->config.statement_timeout, work);
+        else
+            run<pqxx::work>(*conn, context, m_impl->config.statement_timeout, work);
+    } catch (const pqxx::broken_connection&) {
+        m_impl->release(std::move(conn), true);
+        throw connection_lost();
+    } catch (const pqxx::in_doubt_error&) {
+        m_impl->release(std::move(conn), true);
+        throw unavailable("the connection broke while committing; the outcome is unknown");
+    } catch (const pqxx::sql_error& e) {
+        const bool broken = is_broken();
+        m_impl->release(std::move(conn), broken);
+        translate_sql_error(e);
+    } catch (...) {
+        const bool broken = is_broken();
+        m_impl->release(std::move(conn), broken);
+        throw;
+    }
+    m_impl->release(std::move(conn), false);
+}
+
+bool database::ping() {
+    try {
+        transact({}, access::read_only, [](session& s) { s.exec_file("sql/ping.sql"); });
+        return true;
+    } catch (const error&) {
+        return false;
+    }
+}
+
+} // namespace riskatlas::data

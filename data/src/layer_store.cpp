@@ -1,0 +1,227 @@
+// Renders each layer's SQL from the templates once, then runs it through the transaction helper.
+#include <riskatlas/data/layer_store.hpp>
+
+#include <riskatlas/error.hpp>
+
+#include "session.hpp"
+
+#include <algorithm>
+#include <regex>
+
+namespace riskatlas::data {
+namespace {
+
+// Layer declarations are ours, but they become SQL text: accept plain lower-case names only.
+const std::string& checked_identifier(const std::string& name) {
+    static const std::regex plain("[a-z_][a-z0-9_]{0,62}");
+    if (!std::regex_match(name, plain))
+        throw error("bad_layer_declaration", "'" + name + "' is not a plain SQL identifier");
+    return name;
+}
+
+std::string quoted(const std::string& name) { return "\"" + checked_identifier(name) + "\""; }
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+        text.replace(pos, from.size(), to);
+    return text;
+}
+
+std::string property_columns(const layer_source& s) {
+    std::string out;
+    for (const auto& p : s.properties)
+        out += ", src." + quoted(p);
+    return out;
+}
+
+std::string property_pairs(const layer_source& s) {
+    std::string out;
+    for (const auto& p : s.properties)
+        out += (out.empty() ? "'" : ", '") + checked_identifier(p) + "', src." + quoted(p);
+    return out;
+}
+
+// One "AND (value IS NULL OR column::text = value)" per filterable property, from $first on.
+std::string property_filters(const layer_source& s, int first) {
+    std::string out;
+    int n = first;
+    for (const auto& p : s.filterable) {
+        const auto param = "$" + std::to_string(n++);
+        out += "AND (" + param + "::text IS NULL OR src." + quoted(p) + "::text = " + param + ")\n      ";
+    }
+    return out;
+}
+
+std::string render(std::string_view file, const layer_source& s, int first_filter_param) {
+    std::string sql(session::embedded_sql(file));
+    sql = replace_all(sql, "{{relation}}", quoted(s.relation));
+    sql = replace_all(sql, "{{layer_literal}}", "'" + checked_identifier(s.id) + "'");
+    sql = replace_all(sql, "{{property_columns}}", property_columns(s));
+    sql = replace_all(sql, "{{property_pairs}}", property_pairs(s));
+    return replace_all(sql, "{{property_filters}}", property_filters(s, first_filter_param));
+}
+
+// Filter values in the declared order of `filterable`, NULL where the request has none.
+std::vector<std::optional<std::string>> filter_params(const layer_source& s,
+                                                      const feature_query& q) {
+    std::vector<std::optional<std::string>> values(s.filterable.size());
+    for (const auto& [name, value] : q.filters) {
+        const auto it = std::ranges::find(s.filterable, name);
+        if (it == s.filterable.end())
+            throw invalid_argument("unknown_filter", "'" + name + "' is not a filterable property");
+        values[static_cast<std::size_t>(it - s.filterable.begin())] = value;
+    }
+    return values;
+}
+
+std::optional<double> bbox_part(const feature_query& q, double geo::bbox::*part) {
+    if (!q.bbox_lonlat)
+        return std::nullopt;
+    return (*q.bbox_lonlat).*part;
+}
+
+std::optional<std::string> properties_array(const feature_query& q) {
+    if (!q.properties)
+        return std::nullopt;
+    std::string out = "{";
+    for (const auto& p : *q.properties)
+        out += (out.size() > 1 ? "," : "") + ("\"" + checked_identifier(p) + "\"");
+    return out + "}";
+}
+
+using table_versions = std::map<std::string, layer_version>;
+
+table_versions read_table_versions(session& s) {
+    table_versions out;
+    for (const auto& row : s.exec_file("sql/layer_versions.sql"))
+        out[row[0].as<std::string>()] = {row[1].as<std::int64_t>(), row[2].as<std::string>()};
+    return out;
+}
+
+// A layer's version is the sum of the versions of the tables it reads: each only grows, so the
+// sum grows on every write to any of them.
+layer_version combine(const table_versions& tables, const layer_source& s) {
+    layer_version v;
+    for (const auto& t : s.reads) {
+        const auto it = tables.find(t);
+        if (it == tables.end())
+            continue;
+        v.version += it->second.version;
+        v.updated_at = std::max(v.updated_at, it->second.updated_at);
+    }
+    return v;
+}
+
+} // namespace
+
+layer_store::layer_store(const std::vector<layer_source>& sources) {
+    for (const auto& s : sources) {
+        const int filters_after_bbox = 5;
+        const int filters_after_page = 8;
+        rendered_layer r{s,
+                         render("sql/layer_tile.sql", s, 0),
+                         render("sql/layer_items.sql", s, filters_after_page),
+                         render("sql/layer_count.sql", s, filters_after_bbox),
+                         render("sql/layer_item.sql", s, 0),
+                         render("sql/layer_extent.sql", s, 0)};
+        for (const auto& table : s.reads)
+            checked_identifier(table);
+        m_layers.emplace(s.id, std::move(r));
+    }
+}
+
+const layer_store::rendered_layer& layer_store::find(const std::string& layer) const {
+    const auto it = m_layers.find(layer);
+    if (it == m_layers.end())
+        throw not_found("unknown_layer", "no layer '" + layer + "'");
+    return it->second;
+}
+
+const std::string& layer_store::tile_sql(const std::string& layer) const { return find(layer).tile_sql; }
+
+std::map<std::string, layer_version> layer_store::versions(database& db,
+                                                           const request_context& ctx) const {
+    std::map<std::string, layer_version> out;
+    db.transact(ctx, access::read_only, [&](session& s) {
+        const auto tables = read_table_versions(s);
+        for (const auto& [id, layer] : m_layers)
+            out[id] = combine(tables, layer.source);
+    });
+    return out;
+}
+
+tile_result layer_store::tile(database& db, const request_context& ctx, const std::string& layer,
+                              const geo::tile_id& t, std::optional<std::int64_t> known) const {
+    const auto& l = find(layer);
+    tile_result out;
+    db.transact(ctx, access::read_only, [&](session& s) {
+        out.version = combine(read_table_versions(s), l.source);
+        if (known && *known == out.version.version) {
+            out.not_modified = true;
+            return;
+        }
+        const auto rows = s.exec("tile:" + layer, l.tile_sql, t.z, t.x, t.y);
+        if (!rows.empty() && !rows[0][0].is_null()) {
+            const pqxx::binarystring bytes(rows[0][0]);
+            out.mvt = bytes.str();
+        }
+    });
+    return out;
+}
+
+feature_page layer_store::features(database& db, const request_context& ctx,
+                                   const std::string& layer, const feature_query& q) const {
+    const auto& l = find(layer);
+    const auto filters = filter_params(l.source, q);
+    const auto props = properties_array(q);
+    const auto min_x = bbox_part(q, &geo::bbox::min_x), min_y = bbox_part(q, &geo::bbox::min_y);
+    const auto max_x = bbox_part(q, &geo::bbox::max_x), max_y = bbox_part(q, &geo::bbox::max_y);
+    feature_page page;
+    db.transact(ctx, access::read_only, [&](session& s) {
+        page.version = combine(read_table_versions(s), l.source);
+        if (q.count_matched)
+            page.number_matched =
+                s.exec("count:" + layer, l.count_sql, min_x, min_y, max_x, max_y,
+                       pqxx::prepare::make_dynamic_params(filters))[0][0].as<std::int64_t>();
+        // One row more than asked tells whether a next page exists without a second query.
+        const auto rows = s.exec("items:" + layer, l.items_sql, min_x, min_y, max_x, max_y,
+                                 q.after_fid, static_cast<std::int64_t>(q.limit + 1), props,
+                                 pqxx::prepare::make_dynamic_params(filters));
+        for (const auto& row : rows) {
+            if (page.features.size() == q.limit) {
+                page.next_after = rows[static_cast<pqxx::result::size_type>(q.limit - 1)][0]
+                                      .as<std::int64_t>();
+                break;
+            }
+            page.features.push_back(row[1].as<std::string>());
+        }
+    });
+    return page;
+}
+
+std::optional<std::string> layer_store::feature(database& db, const request_context& ctx,
+                                                const std::string& layer, std::int64_t fid) const {
+    const auto& l = find(layer);
+    std::optional<std::string> out;
+    db.transact(ctx, access::read_only, [&](session& s) {
+        const auto rows = s.exec("item:" + layer, l.item_sql, fid);
+        if (!rows.empty())
+            out = rows[0][0].as<std::string>();
+    });
+    return out;
+}
+
+std::optional<geo::bbox> layer_store::extent(database& db, const request_context& ctx,
+                                             const std::string& layer) const {
+    const auto& l = find(layer);
+    std::optional<geo::bbox> out;
+    db.transact(ctx, access::read_only, [&](session& s) {
+        const auto row = s.exec("extent:" + layer, l.extent_sql)[0];
+        if (!row[0].is_null())
+            out = geo::bbox{row[0].as<double>(), row[1].as<double>(), row[2].as<double>(),
+                            row[3].as<double>()};
+    });
+    return out;
+}
+
+} // namespace riskatlas::data

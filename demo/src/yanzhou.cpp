@@ -1,0 +1,102 @@
+// The Yanzhou demo: default parameters and the three generator stages (regions, enterprises,
+// hazards) over the real inputs. Each stage draws from its own seeded stream.
+#include <riskatlas/demo/yanzhou.hpp>
+
+#include "enterprises.hpp"
+#include "hazards.hpp"
+#include "inputs.hpp"
+#include "regions.hpp"
+
+namespace riskatlas::demo {
+
+std::vector<park_spec> default_parks() {
+    // Positions are chosen inside the township cells of the seats (新兖镇 south-west of the
+    // town, 大安镇 north of it, 颜店镇 to the west); sizes ~6-10 km². Invented, not planned
+    // boundaries.
+    return {
+        {"P370812001", "兖州化工产业园", "chemical", {116.750, 35.480}, 3.6, 2.9, 15},
+        {"P370812002", "兖州经济开发区", "industrial", {116.820, 35.622}, 3.2, 2.6, 0},
+        {"P370812003", "颜店镇工业园", "industrial", {116.668, 35.552}, 2.4, 1.8, -10},
+    };
+}
+
+std::vector<named_enterprise_spec> default_named() {
+    // Named in the district plan (issue 4); industries and processes are our plausible reading,
+    // townships of 古城 and 大统 are guesses (see demo/data/yanzhou/SOURCES.md).
+    const std::string chem_park = "P370812001";
+    return {
+        {"山东兖矿国际焦化有限公司",
+         "hazardous_chemicals",
+         "C2521",
+         "炼焦",
+         chem_park,
+         {"新型煤化工工艺"}},
+        {"山东华胜能源有限公司",
+         "hazardous_chemicals",
+         "C2614",
+         "有机化学原料制造",
+         chem_park,
+         {"加氢工艺"}},
+        {"济宁市兖州区银泉精细化工有限公司",
+         "hazardous_chemicals",
+         "C2669",
+         "其他专用化学产品制造",
+         chem_park,
+         {"磺化工艺"}},
+        {"山东百盛生物科技有限公司",
+         "hazardous_chemicals",
+         "C2661",
+         "化学试剂和助剂制造",
+         chem_park,
+         {"氧化工艺"}},
+        {"凯米拉化学品（兖州）有限公司",
+         "hazardous_chemicals",
+         "C2666",
+         "环境污染处理专用药剂材料制造",
+         chem_park,
+         {"聚合工艺"}},
+        {"凯米拉天成万丰化学品（兖州）有限公司",
+         "hazardous_chemicals",
+         "C2666",
+         "环境污染处理专用药剂材料制造",
+         chem_park,
+         {"聚合工艺"}},
+        {"兴隆庄煤矿", "coal_mine", "B0610", "烟煤和无烟煤开采洗选", "370812110000", {}},
+        {"古城煤矿", "coal_mine", "B0610", "烟煤和无烟煤开采洗选", "370812107000", {}},
+        {"新驿煤矿", "coal_mine", "B0610", "烟煤和无烟煤开采洗选", "370812102000", {}},
+        {"大统矿业", "coal_mine", "B0610", "烟煤和无烟煤开采洗选", "370812111000", {}},
+        {"兖州油库", "oil_depot", "G5941", "油气仓储", "370812105000", {}},
+    };
+}
+
+yanzhou_params::yanzhou_params()
+    : parks(default_parks()),
+      named(default_named()), generated_enterprises{{"industry_trade", 140},
+                                                    {"construction", 50},
+                                                    {"hazardous_chemicals", 40},
+                                                    {"transport", 30},
+                                                    {"gas", 20},
+                                                    {"non_coal_mine", 10},
+                                                    {"fireworks", 6}},
+      channel_shares{{"self_report", 0.65}, {"inspection", 0.28}, {"public_tip", 0.07}} {}
+
+data::demo_dataset build_yanzhou(const std::filesystem::path &input_dir,
+                                 const yanzhou_params &params) {
+    const auto inputs = detail::read_inputs(input_dir);
+    detail::region_layout layout;
+    data::demo_dataset out;
+    out.regions = detail::build_regions(inputs, params, layout);
+    out.enterprises = detail::build_enterprises(layout, params);
+    out.hazards = detail::build_hazards(out.enterprises, layout, params);
+    for (const auto &line : inputs.railways)
+        out.railways.push_back({std::nullopt, "gmt-china CN-Railways.dat (national scale)", line});
+    return out;
+}
+
+data::demo_dataset build_yanzhou(const std::filesystem::path &input_dir, std::uint64_t seed) {
+    yanzhou_params params;
+    params.seed = seed;
+    return build_yanzhou(input_dir, params);
+}
+
+} // namespace riskatlas::demo

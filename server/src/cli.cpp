@@ -1,0 +1,121 @@
+// Command line (CLI11): options may also come from a config file (--config, INI/TOML) and from
+// RISKATLAS_* environment variables; precedence is command line > environment > file > default.
+#include "cli.hpp"
+
+#include "commands.hpp"
+
+#include <riskatlas/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+namespace riskatlas::server {
+namespace {
+
+struct cli_values {
+    server_config cfg;
+    int statement_timeout_ms = 5000;
+    std::string log_level = "info";
+    std::string demo_dir = RISKATLAS_SOURCE_DIR "/demo/data/yanzhou";
+    bool force_demo = false;
+    bool layers_json = false;
+    std::string layer;
+};
+
+void add_database_options(CLI::App& app, cli_values& v) {
+    app.add_option("--db", v.cfg.db.dsn,
+                   "PostgreSQL connection string or URI (default: libpq's PG* environment)")
+        ->envname("RISKATLAS_DB");
+    app.add_option("--db-pool", v.cfg.db.pool_size, "Database connections in the pool")
+        ->envname("RISKATLAS_DB_POOL")->check(CLI::Range(1, 256));
+    app.add_option("--statement-timeout-ms", v.statement_timeout_ms,
+                   "Per-statement time limit; a slower request answers 503 with Retry-After")
+        ->envname("RISKATLAS_STATEMENT_TIMEOUT_MS")->check(CLI::Range(10, 3600000));
+}
+
+void add_serve_options(CLI::App& serve, cli_values& v) {
+    auto& c = v.cfg;
+    serve.add_option("--host", c.host, "Address to listen on")->envname("RISKATLAS_HOST");
+    serve.add_option("-p,--port", c.port, "TCP port to listen on")->envname("RISKATLAS_PORT");
+    serve.add_option("--threads", c.threads, "HTTP worker threads (0: twice the cores, at least 4)")
+        ->envname("RISKATLAS_THREADS")->check(CLI::Range(0, 512));
+    serve.add_option("--public-url", c.public_url,
+                     "Origin used in links, e.g. https://risk.example.gov.cn (default: from Host)")
+        ->envname("RISKATLAS_PUBLIC_URL");
+    serve.add_option("--web-root", c.web_root, "Directory of the web client")
+        ->envname("RISKATLAS_WEB_ROOT")->check(CLI::ExistingDirectory);
+    serve.add_option("--styles-root", c.styles_root, "Directory of MapLibre styles")
+        ->envname("RISKATLAS_STYLES_ROOT")->check(CLI::ExistingDirectory);
+    serve.add_option("--vendor-root", c.vendor_root, "node_modules holding maplibre-gl")
+        ->envname("RISKATLAS_VENDOR_ROOT");
+    serve.add_option("--max-request-bytes", c.max_request_bytes, "Largest request accepted (413 above)")
+        ->envname("RISKATLAS_MAX_REQUEST_BYTES")->check(CLI::Range(4096, 1 << 30));
+    serve.add_option("--basemap-url", c.basemap.tiles_url,
+                     "Raster base map XYZ URL template, e.g. a Tianditu WMTS URL with your key "
+                     "(default: none; the map draws our own outlines)")
+        ->envname("RISKATLAS_BASEMAP_URL");
+    serve.add_option("--basemap-attribution", c.basemap.attribution, "Attribution for the base map")
+        ->envname("RISKATLAS_BASEMAP_ATTRIBUTION");
+}
+
+void configure_logging(const std::string& level) {
+    spdlog::set_level(spdlog::level::from_str(level));
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+}
+
+} // namespace
+
+int run_cli(int argc, char** argv) {
+    cli_values v;
+    v.cfg.web_root = RISKATLAS_SOURCE_DIR "/web";
+    v.cfg.styles_root = RISKATLAS_SOURCE_DIR "/styles";
+    v.cfg.vendor_root = RISKATLAS_SOURCE_DIR "/node_modules";
+
+    CLI::App app{"riskatlas " RISKATLAS_VERSION
+                 ": work-safety risk maps. Serves vector tiles, OGC API - Features and a web map "
+                 "from PostgreSQL/PostGIS.\nWith no subcommand, `serve` runs."};
+    app.option_defaults()->always_capture_default();
+    app.set_config("--config", "", "Read options from an INI/TOML file");
+    app.set_version_flag("--version", RISKATLAS_VERSION);
+    app.add_option("--log-level", v.log_level, "trace, debug, info, warn, error")
+        ->envname("RISKATLAS_LOG_LEVEL")->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+    add_database_options(app, v);
+    app.require_subcommand(0, 1);
+
+    auto* serve = app.add_subcommand("serve", "Serve HTTP (default)");
+    add_serve_options(*serve, v);
+    auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations and exit");
+    auto* setup = app.add_subcommand(
+        "setup", "Migrate, and load the demo region (Yanzhou) if the database has no regions yet");
+    setup->add_option("--demo-data", v.demo_dir, "Directory of the demo region's real input files")
+        ->envname("RISKATLAS_DEMO_DATA")->check(CLI::ExistingDirectory);
+    setup->add_flag("--force-demo", v.force_demo, "Replace the demo content even if regions exist");
+    auto* layers = app.add_subcommand("layers", "List the published layers (the layer registry)");
+    layers->add_flag("--json", v.layers_json, "Print as JSON");
+    auto* tile_sql = app.add_subcommand("tile-sql", "Print a layer's tile SQL ($1=z, $2=x, $3=y)");
+    tile_sql->add_option("layer", v.layer, "Layer id")->required();
+
+    CLI11_PARSE(app, argc, argv);
+    configure_logging(v.log_level);
+    v.cfg.db.statement_timeout = std::chrono::milliseconds(v.statement_timeout_ms);
+    try {
+        if (*migrate)
+            return command_migrate(v.cfg);
+        if (*setup)
+            return command_setup(v.cfg, v.demo_dir, v.force_demo);
+        if (*layers)
+            return command_layers(v.layers_json);
+        if (*tile_sql)
+            return command_tile_sql(v.layer);
+        return command_serve(v.cfg);
+    } catch (const error& e) {
+        spdlog::error("{}: {}", e.code(), e.what());
+    } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+    }
+    return 1;
+}
+
+} // namespace riskatlas::server

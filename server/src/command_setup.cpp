@@ -1,0 +1,29 @@
+// `riskatlas setup`: migrations, then the demo region on first start.
+#include "commands.hpp"
+
+#include <riskatlas/data/demo_store.hpp>
+#include <riskatlas/data/migrations.hpp>
+#include <riskatlas/demo/demo.hpp>
+
+#include <spdlog/spdlog.h>
+
+namespace riskatlas::server {
+
+int command_setup(const server_config& cfg, const std::string& demo_dir, bool force_demo) {
+    data::database db(cfg.db);
+    const auto report = data::migrate(db);
+    spdlog::info("migrations: {} applied now, {} already applied", report.applied.size(),
+                 report.already_applied);
+    if (!force_demo && data::has_region_data(db)) {
+        spdlog::info("regions present; the demo region is not loaded again (use --force-demo)");
+        return 0;
+    }
+    spdlog::info("loading the demo region (兖州区) from {}", demo_dir);
+    const auto c = demo::load(db, demo_dir);
+    spdlog::info("demo region loaded: {} county, {} townships (approximate), {} villages, {} parks "
+                 "(generated), {} enterprises, {} hazards (generated), {} railway lines",
+                 c.counties, c.townships, c.villages, c.parks, c.enterprises, c.hazards, c.railways);
+    return 0;
+}
+
+} // namespace riskatlas::server

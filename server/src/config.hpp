@@ -1,0 +1,34 @@
+// Validated configuration, read once in main.cpp (command line, config file, RISKATLAS_* env)
+// and passed down as plain values; no module reads the environment.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include <riskatlas/data/database.hpp>
+
+namespace riskatlas::server {
+
+struct basemap_config {
+    std::string tiles_url;   ///< raster XYZ template, e.g. a Tianditu WMTS URL with the key; empty = none
+    std::string attribution;
+    int tile_size = 256;
+};
+
+struct server_config {
+    std::string host = "0.0.0.0";
+    std::uint16_t port = 8080;
+    std::size_t threads = 0;      ///< Pistache workers; 0 = 2 x cores (DB calls block a worker)
+    std::string public_url;       ///< origin used in links; empty = from the Host header
+    std::string web_root;         ///< the web client (index.html, app.js)
+    std::string styles_root;      ///< MapLibre styles
+    std::string vendor_root;      ///< node_modules, for maplibre-gl's dist files
+    std::size_t max_request_bytes = 1 << 20;
+    std::size_t default_items_limit = 10;
+    std::size_t max_items_limit = 10000;
+    basemap_config basemap;
+    data::db_config db;
+};
+
+} // namespace riskatlas::server

@@ -1,0 +1,196 @@
+// Pistache glue. Every request passes through `dispatch`: build an http_request, run the handler,
+// map any exception to a JSON error, compress, send, and write one log line.
+#include "http_server.hpp"
+
+#include "error_response.hpp"
+#include "params.hpp"
+#include "pistache_headers.hpp"
+
+#include <riskatlas/tiles/compression.hpp>
+
+#include <pistache/endpoint.h>
+#include <pistache/router.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace riskatlas::server {
+namespace Http = Pistache::Http;
+namespace Rest = Pistache::Rest;
+
+namespace {
+
+// Bodies smaller than this gain nothing from gzip.
+constexpr std::size_t min_gzip_bytes = 1024;
+
+// "<start time in base 36>-<sequence>": unique across restarts, sortable within one run.
+std::string next_request_id() {
+    static const std::string prefix = [] {
+        auto t = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count() / 1000);
+        std::string s;
+        for (; t; t /= 36)
+            s.insert(s.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[t % 36]);
+        return s;
+    }();
+    static std::atomic<std::uint64_t> counter{0};
+    return prefix + "-" + std::to_string(++counter);
+}
+
+std::vector<std::string> param_names(const std::string& pattern) {
+    std::vector<std::string> names;
+    std::size_t pos = 0;
+    while ((pos = pattern.find(':', pos)) != std::string::npos) {
+        const auto end = pattern.find('/', pos);
+        names.push_back(pattern.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+        pos = end == std::string::npos ? pattern.size() : end;
+    }
+    return names;
+}
+
+std::string base_url_for(const server_config& cfg, const http_request& req) {
+    if (!cfg.public_url.empty())
+        return cfg.public_url;
+    const auto host = req.header("Host");
+    return "http://" + (host && !host->empty() ? *host : "localhost:" + std::to_string(cfg.port));
+}
+
+http_request to_request(const server_config& cfg, const Rest::Request& in, const std::string& route,
+                        const std::vector<std::string>& names) {
+    http_request req;
+    req.method = Http::methodString(in.method());
+    req.path = url_decode(in.resource(), false);
+    req.route = route;
+    req.id = next_request_id();
+    for (const auto& name : names)
+        if (in.hasParam(name))
+            req.params[name] = url_decode(in.param(name).as<std::string>(), false);
+    for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
+        req.query[url_decode(it->first, true)] = url_decode(it->second, true);
+    for (const auto& [name, raw] : in.headers().rawList())
+        req.headers[name] = raw.value();
+    req.base_url = base_url_for(cfg, req);
+    return req;
+}
+
+void send(Http::ResponseWriter& out, const http_request& req, http_response& r) {
+    if (r.compressible && !r.body_gzipped && r.body.size() >= min_gzip_bytes && req.accepts_gzip()) {
+        r.body = tiles::gzip(r.body);
+        r.body_gzipped = true;
+        r.with_header("Vary", "Accept-Encoding");
+    }
+    auto& headers = out.headers();
+    headers.add(std::make_shared<named_header>("X-Request-Id", req.id));
+    headers.add(std::make_shared<named_header>("Access-Control-Allow-Origin", "*"));
+    for (const auto& [name, value] : r.headers)
+        headers.add(std::make_shared<named_header>(name, value));
+    if (r.body_gzipped)
+        headers.add<Http::Header::ContentEncoding>(Http::Header::Encoding::Gzip);
+    const auto code = static_cast<Http::Code>(r.status);
+    if (r.content_type.empty()) {
+        out.send(code);
+        return;
+    }
+    out.send(code, r.body.data(), r.body.size(), Http::Mime::MediaType::fromString(r.content_type));
+}
+
+} // namespace
+
+struct http_server::impl {
+    services& app;
+    std::vector<route> routes; // handlers in the router point into this vector
+    route method_not_allowed{"*", "(method not allowed)", [](const http_request& req) {
+        return error_response(405, "method_not_allowed",
+                              req.method + " is not allowed on " + req.path + "; this resource is read-only",
+                              req.id)
+            .with_header("Allow", "GET");
+    }};
+    std::shared_ptr<Http::Endpoint> endpoint;
+    Rest::Router router;
+
+    explicit impl(services& s) : app(s) {}
+
+    void dispatch(const route* r, const std::vector<std::string>& names, const Rest::Request& in,
+                  Http::ResponseWriter out);
+};
+
+void http_server::impl::dispatch(const route* r, const std::vector<std::string>& names,
+                                 const Rest::Request& in, Http::ResponseWriter out) {
+    const auto started = std::chrono::steady_clock::now();
+    http_request req;
+    http_response res;
+    std::string detail;
+    try {
+        req = to_request(app.config, in, r ? r->pattern : "(none)", names);
+        res = r ? r->handle(req)
+                : error_response(404, "not_found", "no route for " + req.method + " " + req.path, req.id);
+    } catch (...) {
+        res = response_for_current_exception(req.id, detail);
+    }
+    try {
+        send(out, req, res);
+    } catch (const std::exception& e) {
+        detail += std::string(" send failed: ") + e.what();
+    }
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    const auto level = res.status >= 500 ? spdlog::level::err : spdlog::level::info;
+    spdlog::log(level, "request id={} method={} route={} path={} status={} ms={:.2f} bytes={}{}{}",
+                req.id, req.method, req.route, req.path.substr(0, 200), res.status, ms, res.body.size(),
+                detail.empty() ? "" : " detail=", detail.substr(0, 300));
+}
+
+http_server::http_server(services& s) : m_impl(std::make_unique<impl>(s)) {}
+
+http_server::~http_server() { stop(); }
+
+void http_server::start() {
+    auto& cfg = m_impl->app.config;
+    m_impl->routes = all_routes(m_impl->app);
+    for (const auto& r : m_impl->routes) {
+        const auto names = param_names(r.pattern);
+        const route* rp = &r;
+        const auto handle = [this, rp, names](const Rest::Request& in, Http::ResponseWriter out) {
+            m_impl->dispatch(rp, names, in, std::move(out));
+            return Rest::Route::Result::Ok;
+        };
+        m_impl->router.addRoute(Http::Method::Get, r.pattern, handle);
+        // Other methods get our JSON 405 instead of Pistache's plain-text one. HEAD too: Pistache
+        // cannot send headers without a body, and a HEAD answered with "Content-Length: 0" makes
+        // clients such as GDAL's /vsicurl/ believe the resource is empty; on 405 they GET.
+        for (const auto method : {Http::Method::Head, Http::Method::Post, Http::Method::Put, Http::Method::Patch,
+                                  Http::Method::Delete})
+            m_impl->router.addRoute(method, r.pattern, [this](const Rest::Request& in, Http::ResponseWriter out) {
+                m_impl->dispatch(&m_impl->method_not_allowed, {}, in, std::move(out));
+                return Rest::Route::Result::Ok;
+            });
+    }
+    m_impl->router.addNotFoundHandler([this](const Rest::Request& in, Http::ResponseWriter out) {
+        m_impl->dispatch(nullptr, {}, in, std::move(out));
+        return Rest::Route::Result::Ok;
+    });
+
+    const auto threads = cfg.threads ? cfg.threads : std::max(4u, 2 * std::thread::hardware_concurrency());
+    auto opts = Http::Endpoint::options()
+                    .threads(static_cast<int>(threads))
+                    .maxRequestSize(cfg.max_request_bytes)
+                    .flags(Pistache::Tcp::Options::ReuseAddr | Pistache::Tcp::Options::NoDelay);
+    m_impl->endpoint = std::make_shared<Http::Endpoint>(
+        Pistache::Address(cfg.host, Pistache::Port(cfg.port)));
+    m_impl->endpoint->init(opts);
+    m_impl->endpoint->setHandler(m_impl->router.handler());
+    m_impl->endpoint->serveThreaded();
+}
+
+void http_server::stop() {
+    if (m_impl->endpoint) {
+        m_impl->endpoint->shutdown();
+        m_impl->endpoint.reset();
+    }
+}
+
+std::uint16_t http_server::port() const {
+    return m_impl->endpoint ? static_cast<std::uint16_t>(m_impl->endpoint->getPort()) : 0;
+}
+
+} // namespace riskatlas::server

@@ -1,0 +1,78 @@
+// Request accessors and response builders.
+#include "http_types.hpp"
+
+#include <riskatlas/error.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace riskatlas::server {
+
+bool case_insensitive_less::operator()(const std::string& a, const std::string& b) const {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+std::optional<std::string> http_request::query_value(const std::string& name) const {
+    const auto it = query.find(name);
+    if (it == query.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::optional<std::string> http_request::header(const std::string& name) const {
+    const auto it = headers.find(name);
+    if (it == headers.end())
+        return std::nullopt;
+    return it->second;
+}
+
+const std::string& http_request::param(const std::string& name) const {
+    const auto it = params.find(name);
+    if (it == params.end())
+        throw error("missing_route_parameter", "route parameter " + name + " missing");
+    return it->second;
+}
+
+bool http_request::accepts_gzip() const {
+    const auto value = header("Accept-Encoding");
+    return value && value->find("gzip") != std::string::npos;
+}
+
+bool http_request::wants_html() const {
+    if (const auto f = query_value("f"))
+        return *f == "html";
+    const auto accept = header("Accept");
+    return accept && accept->find("text/html") != std::string::npos;
+}
+
+http_response& http_response::with_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+}
+
+http_response http_response::json(int status, const nlohmann::json& body, std::string content_type) {
+    http_response r;
+    r.status = status;
+    r.content_type = std::move(content_type);
+    r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return r;
+}
+
+http_response http_response::text(int status, std::string body, std::string content_type) {
+    http_response r;
+    r.status = status;
+    r.content_type = std::move(content_type);
+    r.body = std::move(body);
+    return r;
+}
+
+http_response http_response::empty(int status) {
+    http_response r;
+    r.status = status;
+    r.content_type.clear();
+    return r;
+}
+
+} // namespace riskatlas::server

@@ -1,0 +1,54 @@
+// Framework-neutral request and response values: handlers see these, not Pistache, so they stay
+// small and testable; http_server.cpp converts at the socket edge.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace riskatlas::server {
+
+struct case_insensitive_less {
+    bool operator()(const std::string& a, const std::string& b) const;
+};
+
+struct http_request {
+    std::string method;
+    std::string path;  ///< decoded path, without the query string
+    std::string route; ///< the matched route pattern, for logs and metrics
+    std::string id;    ///< request id, echoed as X-Request-Id
+    std::map<std::string, std::string> params; ///< route parameters (":layer" -> "regions")
+    std::map<std::string, std::string> query;  ///< decoded query parameters
+    std::map<std::string, std::string, case_insensitive_less> headers;
+    std::string base_url; ///< public origin, e.g. "http://localhost:8080"
+
+    std::optional<std::string> query_value(const std::string& name) const;
+    std::optional<std::string> header(const std::string& name) const;
+    const std::string& param(const std::string& name) const;
+    bool accepts_gzip() const;
+    /// True when the client prefers HTML (browsers) and did not ask for JSON with ?f=json.
+    bool wants_html() const;
+};
+
+struct http_response {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    bool body_gzipped = false; ///< body is already gzip-compressed (tiles)
+    bool compressible = true;  ///< may be gzipped on the way out when large
+
+    http_response& with_header(std::string name, std::string value);
+
+    static http_response json(int status, const nlohmann::json& body,
+                              std::string content_type = "application/json");
+    static http_response text(int status, std::string body, std::string content_type);
+    static http_response empty(int status);
+};
+
+} // namespace riskatlas::server

@@ -1,0 +1,136 @@
+// Request parameter parsing.
+#include "params.hpp"
+
+#include <riskatlas/error.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace riskatlas::server {
+namespace {
+[[noreturn]] void reject(const std::string& code, const std::string& message) {
+    throw invalid_argument(code, message);
+}
+
+std::string shown(std::string_view text) {
+    constexpr std::size_t max_chars = 40;
+    return "'" + std::string(text.substr(0, max_chars)) + (text.size() > max_chars ? "…'" : "'");
+}
+} // namespace
+
+std::uint64_t parse_unsigned(std::string_view name, std::string_view text, std::uint64_t max) {
+    std::uint64_t value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec == std::errc::invalid_argument || ptr != end)
+        reject("invalid_parameter", std::string(name) + " must be a non-negative integer, got " + shown(text));
+    if (ec == std::errc::result_out_of_range || value > max)
+        reject("invalid_parameter", std::string(name) + " must be at most " + std::to_string(max) +
+                                        ", got " + shown(text));
+    return value;
+}
+
+geo::tile_id parse_tile(std::string_view z, std::string_view x, std::string_view y) {
+    for (const std::string_view ext : {".mvt", ".pbf"})
+        if (y.ends_with(ext)) {
+            y.remove_suffix(ext.size());
+            break;
+        }
+    if (const auto dot = y.find('.'); dot != std::string_view::npos)
+        reject("unsupported_format", "tile format " + shown(y.substr(dot)) + " is not served; use .mvt");
+    try {
+        const auto zoom = static_cast<int>(parse_unsigned("z", z, geo::max_zoom));
+        const auto limit = geo::tiles_per_axis(zoom) - 1;
+        return {zoom, static_cast<std::uint32_t>(parse_unsigned("x", x, limit)),
+                static_cast<std::uint32_t>(parse_unsigned("y", y, limit))};
+    } catch (const invalid_argument& e) {
+        reject("invalid_tile", std::string("invalid tile: ") + e.what() +
+                                   " (z is 0..24, x and y are 0..2^z-1)");
+    }
+}
+
+std::size_t parse_limit(const std::optional<std::string>& text, std::size_t fallback, std::size_t max) {
+    if (!text)
+        return fallback;
+    const auto value = parse_unsigned("limit", *text, max);
+    if (value == 0)
+        reject("invalid_parameter", "limit must be at least 1");
+    return static_cast<std::size_t>(value);
+}
+
+std::vector<std::string> parse_name_list(std::string_view name, std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = std::min(text.find(',', start), text.size());
+        const auto item = text.substr(start, comma - start);
+        if (item.empty())
+            reject("invalid_parameter", std::string(name) + " must be a comma-separated list of names");
+        out.emplace_back(item);
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::string url_decode(std::string_view text, bool plus_is_space) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+' && plus_is_space) {
+            out += ' ';
+        } else if (c == '%' && i + 2 < text.size() &&
+                   std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+                   std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+            unsigned value = 0;
+            std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
+            out += static_cast<char>(value);
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string url_encode(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~' || c == ',') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        }
+    }
+    return out;
+}
+
+std::string etag_for(std::string_view layer, std::int64_t version) {
+    return "W/\"" + std::string(layer) + "-" + std::to_string(version) + "\"";
+}
+
+std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& if_none_match,
+                                              std::string_view layer) {
+    if (!if_none_match)
+        return std::nullopt;
+    // Accept the weak or strong form of our own tag; anything else simply does not match.
+    std::string_view v = *if_none_match;
+    if (v.starts_with("W/"))
+        v.remove_prefix(2);
+    const std::string prefix = "\"" + std::string(layer) + "-";
+    if (!v.starts_with(prefix) || !v.ends_with("\"") || v.size() <= prefix.size() + 1)
+        return std::nullopt;
+    v = v.substr(prefix.size(), v.size() - prefix.size() - 1);
+    std::int64_t version = 0;
+    const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
+    if (ec != std::errc{} || ptr != v.data() + v.size())
+        return std::nullopt;
+    return version;
+}
+
+} // namespace riskatlas::server

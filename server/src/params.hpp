@@ -1,0 +1,41 @@
+// Strict parsers for path and query parameters; each throws riskatlas::invalid_argument with a
+// stable code and a message that names the parameter and what was wrong.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <riskatlas/geo/tile.hpp>
+
+namespace riskatlas::server {
+
+/// z, x and "y.mvt" (or "y.pbf", or bare y) from the tile route. Rejects non-digits, signs,
+/// leading '+', other extensions, and tiles outside the pyramid.
+geo::tile_id parse_tile(std::string_view z, std::string_view x, std::string_view y_with_extension);
+
+/// An unsigned decimal integer parameter, at most `max`.
+std::uint64_t parse_unsigned(std::string_view name, std::string_view text, std::uint64_t max);
+
+/// OGC `limit`: 1..max (absent: `fallback`).
+std::size_t parse_limit(const std::optional<std::string>& text, std::size_t fallback, std::size_t max);
+
+/// Comma-separated names (for `properties=`); empty items rejected.
+std::vector<std::string> parse_name_list(std::string_view name, std::string_view text);
+
+/// Percent-decoding of a URL component ('+' is a space in query strings).
+std::string url_decode(std::string_view text, bool plus_is_space);
+
+/// Percent-encoding for building links (RFC 3986 unreserved characters pass through).
+std::string url_encode(std::string_view text);
+
+/// An If-None-Match value like W/"enterprises-42" for `layer`: its version, when it is ours.
+std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& if_none_match,
+                                              std::string_view layer);
+
+/// The weak ETag for a layer version: W/"<layer>-<version>".
+std::string etag_for(std::string_view layer, std::int64_t version);
+
+} // namespace riskatlas::server

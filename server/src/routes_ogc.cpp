@@ -1,0 +1,179 @@
+// OGC API - Features Part 1: landing page, conformance, collections, items (keyset-paged
+// GeoJSON) and single features; also /api (OpenAPI 3.0).
+#include "app.hpp"
+#include "ogc_documents.hpp"
+#include "params.hpp"
+#include "static_files.hpp"
+
+#include <riskatlas/error.hpp>
+#include <riskatlas/geo/bbox.hpp>
+
+#include <chrono>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+namespace riskatlas::server {
+namespace {
+
+void check_format(const http_request& req) {
+    const auto f = req.query_value("f");
+    if (f && *f != "json" && *f != "geojson")
+        throw invalid_argument("unsupported_format", "f=" + *f + " is not offered; use f=json");
+}
+
+data::feature_query parse_items_query(const services& s, const tiles::layer_decl& layer,
+                                      const http_request& req) {
+    data::feature_query q;
+    q.limit = parse_limit(req.query_value("limit"), s.config.default_items_limit, s.config.max_items_limit);
+    for (const auto& [name, value] : req.query) {
+        if (name == "limit" || name == "f") {
+            continue;
+        } else if (name == "bbox") {
+            q.bbox_lonlat = geo::parse_lonlat_bbox(value);
+        } else if (name == "bbox-crs") {
+            if (value != "http://www.opengis.net/def/crs/OGC/1.3/CRS84")
+                throw invalid_argument("unsupported_crs", "bbox-crs must be CRS84 (lon/lat WGS84)");
+        } else if (name == "cursor") {
+            q.after_fid = static_cast<std::int64_t>(parse_unsigned("cursor", value, INT64_MAX));
+        } else if (name == "properties") {
+            q.properties = parse_name_list("properties", value);
+            for (const auto& p : *q.properties)
+                if (!layer.has_property(p))
+                    throw invalid_argument("unknown_property", "collection " + layer.id +
+                                                                   " has no property '" + p + "'");
+        } else if (name == "datetime") {
+            throw invalid_argument("unsupported_parameter",
+                                   "collection " + layer.id + " has no temporal extent; drop datetime");
+        } else if (const auto it = std::ranges::find(layer.properties, name, &tiles::property_decl::name);
+                   it != layer.properties.end() && it->filterable) {
+            q.filters.emplace_back(name, value);
+        } else {
+            throw invalid_argument("unknown_parameter", "unknown query parameter '" + name +
+                                                            "' for collection " + layer.id);
+        }
+    }
+    // numberMatched costs a count; GDAL and QGIS read it from the first page only.
+    q.count_matched = !q.after_fid;
+    return q;
+}
+
+// The items URL for `q` with every filter of the request kept, so a client following `next`
+// verbatim never widens its download.
+std::string items_url(const std::string& base, const tiles::layer_decl& layer,
+                      const data::feature_query& q, std::optional<std::int64_t> cursor) {
+    std::string url = base + "/collections/" + layer.id + "/items?limit=" + std::to_string(q.limit);
+    if (q.bbox_lonlat) {
+        const auto& b = *q.bbox_lonlat;
+        url += fmt::format("&bbox={},{},{},{}", b.min_x, b.min_y, b.max_x, b.max_y);
+    }
+    if (q.properties) {
+        std::string names;
+        for (const auto& p : *q.properties)
+            names += (names.empty() ? "" : ",") + p;
+        url += "&properties=" + url_encode(names);
+    }
+    for (const auto& [name, value] : q.filters)
+        url += "&" + url_encode(name) + "=" + url_encode(value);
+    if (cursor)
+        url += "&cursor=" + std::to_string(*cursor);
+    return url;
+}
+
+std::string utc_now() {
+    return fmt::format("{:%FT%TZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+nlohmann::json page_link(const std::string& href, const std::string& rel, const std::string& title) {
+    return {{"href", href}, {"rel", rel}, {"type", geojson_type}, {"title", title}};
+}
+
+http_response items(services& s, const http_request& req) {
+    check_format(req);
+    const auto& layer = s.layers.at(req.param(":id"));
+    const auto q = parse_items_query(s, layer, req);
+    const auto page = s.tile_service.store().features(s.db, read_context(req), layer.id, q);
+
+    nlohmann::json head = {{"type", "FeatureCollection"},
+                           {"numberReturned", page.features.size()},
+                           {"timeStamp", utc_now()}};
+    if (page.number_matched)
+        head["numberMatched"] = *page.number_matched;
+    auto links = nlohmann::json::array({page_link(items_url(req.base_url, layer, q, q.after_fid), "self", "This page")});
+    if (page.next_after)
+        links.push_back(page_link(items_url(req.base_url, layer, q, page.next_after), "next", "Next page"));
+    links.push_back({{"href", req.base_url + "/collections/" + layer.id}, {"rel", "collection"},
+                     {"type", "application/json"}, {"title", layer.title.en}});
+    head["links"] = links;
+
+    // The features arrive as serialised GeoJSON from PostGIS: splice them in, don't re-parse.
+    std::string body = head.dump();
+    body.pop_back();
+    body += ",\"features\":[";
+    for (std::size_t i = 0; i < page.features.size(); ++i)
+        body += (i ? "," : "") + page.features[i];
+    body += "]}";
+    auto r = http_response::text(200, std::move(body), geojson_type);
+    r.with_header("Cache-Control", "no-cache");
+    return r;
+}
+
+http_response item(services& s, const http_request& req) {
+    check_format(req);
+    const auto& layer = s.layers.at(req.param(":id"));
+    const auto fid = static_cast<std::int64_t>(parse_unsigned("featureId", req.param(":fid"), INT64_MAX));
+    const auto text = s.tile_service.store().feature(s.db, read_context(req), layer.id, fid);
+    if (!text)
+        throw not_found("feature_not_found", "collection " + layer.id + " has no feature " + std::to_string(fid));
+    auto feature = nlohmann::json::parse(*text);
+    const auto self = req.base_url + "/collections/" + layer.id + "/items/" + std::to_string(fid);
+    feature["links"] = {page_link(self, "self", "This feature"),
+                        {{"href", req.base_url + "/collections/" + layer.id}, {"rel", "collection"},
+                         {"type", "application/json"}, {"title", layer.title.en}}};
+    return http_response::json(200, feature, geojson_type);
+}
+
+http_response collections(services& s, const http_request& req) {
+    check_format(req);
+    auto list = nlohmann::json::array();
+    for (const auto& layer : s.layers.layers())
+        list.push_back(collection(layer, s.tile_service.store().extent(s.db, read_context(req), layer.id),
+                                  req.base_url));
+    return http_response::json(
+        200, {{"links", {{{"href", req.base_url + "/collections"}, {"rel", "self"},
+                          {"type", "application/json"}, {"title", "Collections"}}}},
+              {"collections", list}});
+}
+
+http_response one_collection(services& s, const http_request& req) {
+    check_format(req);
+    const auto& layer = s.layers.at(req.param(":id"));
+    return http_response::json(
+        200, collection(layer, s.tile_service.store().extent(s.db, read_context(req), layer.id), req.base_url));
+}
+
+// "/" is both the OGC landing page (JSON clients) and the web map (browsers).
+http_response landing(services& s, const http_request& req) {
+    if (req.wants_html())
+        return serve_file(s.config.web_root, "index.html", "no-cache");
+    check_format(req);
+    return http_response::json(200, landing_page(req.base_url));
+}
+
+} // namespace
+
+std::vector<route> ogc_routes(services& s) {
+    return {
+        {"GET", "/", [&s](const http_request& r) { return landing(s, r); }},
+        {"GET", "/conformance", [](const http_request& r) { check_format(r); return http_response::json(200, conformance()); }},
+        {"GET", "/collections", [&s](const http_request& r) { return collections(s, r); }},
+        {"GET", "/collections/:id", [&s](const http_request& r) { return one_collection(s, r); }},
+        {"GET", "/collections/:id/items", [&s](const http_request& r) { return items(s, r); }},
+        {"GET", "/collections/:id/items/:fid", [&s](const http_request& r) { return item(s, r); }},
+        {"GET", "/api", [&s](const http_request& r) {
+             return http_response::json(200, openapi(s.layers, r.base_url), openapi_type); }},
+        {"GET", "/openapi.json", [&s](const http_request& r) {
+             return http_response::json(200, openapi(s.layers, r.base_url), openapi_type); }},
+    };
+}
+
+} // namespace riskatlas::server

@@ -1,0 +1,73 @@
+// GET /tiles/{layer}/{z}/{x}/{y}.mvt and GET /tiles/{layer}.json (TileJSON 3.0).
+#include "app.hpp"
+#include "params.hpp"
+
+#include <riskatlas/error.hpp>
+
+namespace riskatlas::server {
+namespace {
+
+constexpr auto mvt_type = "application/vnd.mapbox-vector-tile";
+
+// With ?v= equal to the current version (TileJSON's URLs carry it) the bytes at this URL never
+// change, so caches may keep them; otherwise revalidate with the ETag every time.
+std::string cache_control(const http_request& req, std::int64_t version) {
+    if (req.query_value("v") == std::to_string(version))
+        return "public, max-age=86400, immutable";
+    return "public, max-age=0, must-revalidate";
+}
+
+void reject_unknown_query(const http_request& req, std::initializer_list<std::string_view> known) {
+    for (const auto& [name, value] : req.query)
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            throw invalid_argument("unknown_parameter", "unknown query parameter '" + name + "'");
+}
+
+http_response tile(services& s, const http_request& req) {
+    reject_unknown_query(req, {"v"});
+    const auto& layer = req.param(":layer");
+    tiles::tile_request tr{layer, parse_tile(req.param(":z"), req.param(":x"), req.param(":y")),
+                           version_from_etag(req.header("If-None-Match"), layer),
+                           req.accepts_gzip()};
+    auto result = s.tile_service.tile(read_context(req), tr);
+    http_response r;
+    switch (result.outcome) {
+    case tiles::tile_response::kind::not_modified:
+        r = http_response::empty(304);
+        break;
+    case tiles::tile_response::kind::empty:
+        r = http_response::empty(204);
+        break;
+    case tiles::tile_response::kind::tile:
+        r = http_response::text(200, std::move(result.body), mvt_type);
+        r.body_gzipped = result.gzipped;
+        r.compressible = false;
+        break;
+    }
+    r.with_header("ETag", etag_for(layer, result.version.version))
+        .with_header("Cache-Control", cache_control(req, result.version.version))
+        .with_header("Vary", "Accept-Encoding");
+    return r;
+}
+
+http_response tilejson(services& s, const http_request& req) {
+    reject_unknown_query(req, {"f"});
+    std::string file = req.param(":file");
+    if (!file.ends_with(".json"))
+        throw not_found("not_found", "no resource /tiles/" + file + "; TileJSON is at /tiles/{layer}.json");
+    file.resize(file.size() - 5);
+    auto r = http_response::json(200, s.tile_service.tilejson(read_context(req), file, req.base_url));
+    r.with_header("Cache-Control", "public, max-age=0, must-revalidate");
+    return r;
+}
+
+} // namespace
+
+std::vector<route> tile_routes(services& s) {
+    return {
+        {"GET", "/tiles/:layer/:z/:x/:y", [&s](const http_request& r) { return tile(s, r); }},
+        {"GET", "/tiles/:file", [&s](const http_request& r) { return tilejson(s, r); }},
+    };
+}
+
+} // namespace riskatlas::server

@@ -1,0 +1,288 @@
+// Headless-Chromium check of the map page against a running riskatlas server.
+// Run: RISKATLAS_URL=http://127.0.0.1:8080 node tests/browser/map.test.mjs
+// Prints PASS/FAIL per check, exits 1 on any failure; screenshots go to $RISKATLAS_ARTIFACTS.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.RISKATLAS_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const ARTIFACTS = process.env.RISKATLAS_ARTIFACTS || 'build/browser-artifacts';
+const READY_MS = 30_000;
+// Flags from docs TOOLCHAIN.md: WebGL2 on SwiftShader, no background traffic (offline).
+const LAUNCH = {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+// Requests whose failure means the page is broken even when it looks fine (tile errors
+// happen in MapLibre's worker and never reach the console).
+const WATCHED = ['/tiles/', '/vendor/', '/styles/', '/web/', '/api/'];
+
+const results = [];
+function report(name, ok, reason) {
+    results.push(ok);
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${reason ? ` — ${reason}` : ''}`);
+}
+async function check(name, fn) {
+    const started = Date.now();
+    const took = () => ` (${Date.now() - started} ms)`;
+    try {
+        const reason = await fn();
+        report(name, true, (reason ?? '') + took());
+        return true;
+    } catch (err) {
+        report(name, false, (err?.message ?? String(err)) + took());
+        return false;
+    }
+}
+function expect(cond, message) {
+    if (!cond) throw new Error(message);
+}
+
+async function waitReady(page) {
+    await page.waitForFunction(() => window.riskatlasReady === true, null, { timeout: READY_MS });
+}
+
+// Moves the map (or just repaints) and resolves on the next idle, i.e. tiles loaded and drawn.
+async function settle(page, view = {}) {
+    await page.evaluate(([v, ms]) => new Promise((resolve, reject) => {
+        const map = window.riskatlasMap;
+        const timer = setTimeout(() => reject(new Error(`map not idle after ${ms} ms`)), ms);
+        map.once('idle', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+        map.jumpTo(v);
+        map.triggerRepaint();
+    }), [view, READY_MS]);
+}
+
+// Unique features of one registry layer's style layers, rendered anywhere in the viewport.
+async function rendered(page, registryId) {
+    return page.evaluate((id) => {
+        const map = window.riskatlasMap;
+        const layers = map.getStyle().layers
+            .filter((l) => l.metadata?.['riskatlas:layer'] === id).map((l) => l.id);
+        const byId = new Map();
+        for (const f of map.queryRenderedFeatures({ layers })) {
+            byId.set(f.id ?? JSON.stringify(f.properties), { id: f.id, layer: f.layer.id,
+                type: f.layer.type, properties: f.properties, geometry: f.geometry });
+        }
+        return [...byId.values()];
+    }, registryId);
+}
+
+async function checkFeatures(page, view) {
+    await check('enterprises render (>= 10 unique ids)', async () => {
+        await settle(page, view);
+        const ids = new Set((await rendered(page, 'enterprises')).map((f) => f.id));
+        expect(!ids.has(undefined) && !ids.has(null), 'an enterprise feature has no id (fid)');
+        expect(ids.size >= 10, `only ${ids.size} unique enterprise ids`);
+        return `${ids.size} unique enterprises at z${view.zoom}`;
+    });
+    await check('regions render county and township features', async () => {
+        const kinds = new Map();
+        for (const f of await rendered(page, 'regions')) {
+            kinds.set(f.properties.kind, (kinds.get(f.properties.kind) ?? 0) + 1);
+        }
+        expect(kinds.get('county') >= 1, 'no county (district) feature rendered');
+        expect(kinds.get('township') >= 1, 'no township feature rendered');
+        return `county ${kinds.get('county')}, township ${kinds.get('township')}`;
+    });
+}
+
+async function checkSwitcher(page) {
+    await check('layer switcher hides and shows enterprises', async () => {
+        const box = page.locator('#layer-list input[data-layer="enterprises"]');
+        expect(await box.isChecked(), 'enterprises checkbox missing or unchecked at start');
+        await box.uncheck();
+        await settle(page);
+        const hidden = (await rendered(page, 'enterprises')).length;
+        expect(hidden === 0, `${hidden} enterprise features still rendered after unchecking`);
+        await box.check();
+        await settle(page);
+        const shown = (await rendered(page, 'enterprises')).length;
+        expect(shown > 0, 'enterprises did not come back after re-checking');
+        return `0 hidden, ${shown} after re-checking`;
+    });
+}
+
+// Picks an enterprise whose dot is on the map canvas (not under the panel or a control)
+// and away from other enterprises, so the click hits it alone.
+async function clickableEnterprise(page) {
+    return page.evaluate(() => {
+        const map = window.riskatlasMap;
+        const layers = map.getStyle().layers
+            .filter((l) => l.metadata?.['riskatlas:layer'] === 'enterprises' && l.type === 'circle')
+            .map((l) => l.id);
+        const rect = map.getCanvas().getBoundingClientRect();
+        const points = map.queryRenderedFeatures({ layers }).map((f) => {
+            const p = map.project(f.geometry.coordinates);
+            return { x: rect.left + p.x, y: rect.top + p.y, properties: f.properties };
+        });
+        return points.find((p) => {
+            const alone = points.every((q) => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 16);
+            const target = document.elementFromPoint(p.x, p.y);
+            return alone && target === map.getCanvas();
+        }) ?? null;
+    });
+}
+
+async function checkPopup(page, registry, view) {
+    await check('clicking an enterprise opens a popup with its name', async () => {
+        await settle(page, view);
+        const target = await clickableEnterprise(page);
+        expect(target, 'no isolated enterprise dot visible on the canvas');
+        await page.mouse.click(target.x, target.y);
+        const popup = page.locator('.maplibregl-popup');
+        await popup.waitFor({ timeout: 5000 });
+        const text = await popup.innerText();
+        expect(text.includes(target.properties.name), `popup lacks "${target.properties.name}": ${text}`);
+        const fields = registry.find((l) => l.id === 'enterprises').properties;
+        const category = fields.find((p) => p.name === 'supervision_category').title.zh;
+        expect(text.includes(category), `popup lacks the field title "${category}"`);
+        expect(!text.includes(target.properties.supervision_category),
+            `supervision_category shown untranslated (${target.properties.supervision_category})`);
+        return `"${target.properties.name}"`;
+    });
+}
+
+// Without a CJK font every Han character falls back to the same .notdef box ("tofu").
+// Draw each character of a rendered township label with the style's text-font stack (as
+// MapLibre does since 5.11) and require distinct, inked glyphs unlike an unassigned code point.
+async function checkCjkGlyphs(page) {
+    await check('Chinese labels draw real glyphs, not tofu', async () => {
+        const result = await page.evaluate(() => {
+            const map = window.riskatlasMap;
+            const label = map.getStyle().layers.find((l) =>
+                l.metadata?.['riskatlas:layer'] === 'regions' && l.type === 'symbol');
+            if (!label) return { error: 'no regions symbol layer in the style' };
+            const names = map.queryRenderedFeatures({ layers: [label.id] }).map((f) => f.properties.name);
+            const name = names.find((n) => /\p{Script=Han}.*\p{Script=Han}/u.test(n ?? ''));
+            if (!name) return { error: `no rendered township label with Chinese text (${names.length} labels)` };
+            const stack = [...label.layout['text-font'], 'sans-serif']
+                .map((f) => (/[-\w]+/.test(f) ? f : `'${CSS.escape(f)}'`)).join(',');
+            const bitmap = (ch) => {
+                const canvas = document.createElement('canvas');
+                canvas.width = canvas.height = 48;
+                const ctx = canvas.getContext('2d');
+                ctx.font = `32px ${stack}`;
+                ctx.textBaseline = 'top';
+                ctx.fillText(ch, 8, 6);
+                const data = ctx.getImageData(0, 0, 48, 48).data;
+                let bits = '';
+                for (let i = 3; i < data.length; i += 4) bits += data[i] > 127 ? '1' : '0';
+                return bits;
+            };
+            const tofu = bitmap('\u0378');
+            const chars = [...new Set([...name].filter((c) => /\p{Script=Han}/u.test(c)))];
+            const glyphs = chars.map(bitmap);
+            return {
+                name, stack, chars: chars.length,
+                inked: glyphs.filter((g) => g.includes('1')).length,
+                tofuLike: glyphs.filter((g) => g === tofu).length,
+                distinct: new Set(glyphs).size,
+            };
+        });
+        expect(!result.error, result.error);
+        const summary = `"${result.name}" with ${result.stack}`;
+        expect(result.inked === result.chars, `${summary}: ${result.chars - result.inked} blank glyphs`);
+        expect(result.tofuLike === 0, `${summary}: ${result.tofuLike} glyphs equal the missing-glyph box`);
+        expect(result.distinct === result.chars,
+            `${summary}: ${result.chars} characters but only ${result.distinct} distinct glyphs (tofu)`);
+        return `${summary}: ${result.chars} distinct glyphs`;
+    });
+}
+
+async function checkEnglish(page, registry) {
+    await check('English switch translates the UI and is remembered', async () => {
+        const heading = page.locator('#layers-heading');
+        expect((await heading.innerText()).trim() === '图层', 'heading is not Chinese at start');
+        await page.click('#lang-toggle');
+        expect((await heading.innerText()).trim() === 'Layers', `heading after switch: ${await heading.innerText()}`);
+        const title = registry.find((l) => l.id === 'enterprises').title.en;
+        const item = page.locator('#layer-list li[data-layer="enterprises"] .layer-title');
+        expect((await item.innerText()).trim() === title, `layer title not "${title}"`);
+        expect((await page.locator('#demo-notice').innerText()).startsWith('Demo data'), 'notice not English');
+        // A fresh visit without ?lang= must come back in English (localStorage).
+        await page.goto(`${BASE}/`);
+        await waitReady(page);
+        expect((await heading.innerText()).trim() === 'Layers', 'English not remembered after reload');
+        await page.screenshot({ path: path.join(ARTIFACTS, 'map-en.png') });
+        // ?lang= overrides the remembered choice.
+        await page.goto(`${BASE}/?lang=zh`);
+        await waitReady(page);
+        expect((await heading.innerText()).trim() === '图层', '?lang=zh did not switch back to Chinese');
+        return 'heading 图层 → Layers, remembered across visits, ?lang=zh restores Chinese';
+    });
+}
+
+async function main() {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const browser = await chromium.launch(LAUNCH);
+    const badResponses = [];
+    const pageErrors = [];
+    const consoleErrors = [];
+    try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+        page.on('response', (r) => {
+            const { pathname } = new URL(r.url());
+            if (r.status() >= 400 && WATCHED.some((p) => pathname.startsWith(p))) {
+                badResponses.push(`${r.status()} ${pathname}`);
+            }
+        });
+        // MapLibre cancels tile requests it no longer needs; only real network errors count.
+        page.on('requestfailed', (r) => {
+            const { pathname } = new URL(r.url());
+            const error = r.failure()?.errorText ?? '';
+            if (!error.includes('ERR_ABORTED') && WATCHED.some((p) => pathname.startsWith(p))) {
+                badResponses.push(`failed ${pathname} (${error})`);
+            }
+        });
+        page.on('pageerror', (err) => pageErrors.push(err.message));
+        page.on('console', (msg) => {
+            if (msg.type() === 'error') consoleErrors.push(msg.text());
+        });
+
+        const loaded = await check('page loads and the map becomes idle', async () => {
+            const started = Date.now();
+            const response = await page.goto(`${BASE}/`);
+            expect(response?.ok(), `GET / answered ${response?.status()}`);
+            await waitReady(page);
+            return `ready after ${Date.now() - started} ms`;
+        });
+        if (loaded) {
+            const registry = await page.evaluate(async () => (await (await fetch('/api/layers')).json()).layers);
+            const config = await page.evaluate(async () => (await fetch('/api/config')).json());
+            const center = config.center ?? [116.75, 35.57];
+            await checkFeatures(page, { center, zoom: 11 });
+            await checkSwitcher(page);
+            await checkPopup(page, registry, { center, zoom: 12 });
+            await page.screenshot({ path: path.join(ARTIFACTS, 'map-zh.png') });
+            await checkCjkGlyphs(page);
+            await checkEnglish(page, registry);
+        }
+        report('no failed requests under /tiles/ /vendor/ /styles/ /web/ /api/', badResponses.length === 0,
+            badResponses.slice(0, 10).join('; '));
+        report('no page errors', pageErrors.length === 0, pageErrors.slice(0, 5).join('; '));
+        report('no console errors', consoleErrors.length === 0, consoleErrors.slice(0, 5).join('; '));
+    } finally {
+        await browser.close();
+    }
+    const failed = results.filter((ok) => !ok).length;
+    console.log(`${results.length - failed} passed, ${failed} failed; screenshots in ${ARTIFACTS}`);
+    process.exitCode = failed ? 1 : 0;
+}
+
+// A hung browser must not hang CTest.
+setTimeout(() => {
+    console.log('FAIL test harness — gave up after 180 s');
+    process.exit(1);
+}, 180_000).unref();
+
+main().catch((err) => {
+    console.log(`FAIL test harness — ${err?.stack ?? err}`);
+    process.exitCode = 1;
+});

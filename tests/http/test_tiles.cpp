@@ -1,0 +1,127 @@
+// Vector tiles and TileJSON through the running server, decoded by GDAL's MVT driver.
+#include <catch2/catch.hpp>
+
+#include "http_client.hpp"
+#include "mvt_decode.hpp"
+
+#include <riskatlas/geo/tile.hpp>
+#include <riskatlas/tiles/compression.hpp>
+
+#include <set>
+
+using namespace riskatlas;
+using test::http_get;
+
+namespace {
+// z10 tile over 兖州's old town (116.83E, 35.55N), inside the district.
+const geo::tile_id district_tile{10, 844, 403};
+
+std::string tile_path(const std::string& layer, const geo::tile_id& t) {
+    return "/tiles/" + layer + "/" + std::to_string(t.z) + "/" + std::to_string(t.x) + "/" +
+           std::to_string(t.y) + ".mvt";
+}
+} // namespace
+
+TEST_CASE("a tile over the district decodes to the expected regions", "[http]") {
+    const auto r = http_get(tile_path("regions", district_tile));
+    REQUIRE(r.status == 200);
+    CHECK(r.header("content-type") == "application/vnd.mapbox-vector-tile");
+    const auto layers = test::decode_mvt(r.body, district_tile);
+    REQUIRE(layers.size() == 1);
+    REQUIRE(layers.count("regions") == 1);
+    std::set<std::string> names, kinds;
+    for (const auto& f : layers.at("regions")) {
+        names.insert(f.properties.at("name"));
+        kinds.insert(f.properties.at("kind"));
+        CHECK(f.geometry_type.find("POLYGON") != std::string::npos);
+    }
+    CHECK(names.count("兖州区") == 1);
+    CHECK(names.count("鼓楼街道办事处") == 1);
+    CHECK(kinds == std::set<std::string>{"county", "township"});
+}
+
+TEST_CASE("enterprise tile: points inside the buffered tile, each feature once", "[http]") {
+    const geo::tile_id t{12, 3377, 1614};
+    const auto r = http_get(tile_path("enterprises", t));
+    if (r.status == 204)
+        FAIL("expected enterprises in tile 12/3377/1614 (兖州 town centre)");
+    REQUIRE(r.status == 200);
+    const auto layers = test::decode_mvt(r.body, t);
+    const auto& features = layers.at("enterprises");
+    REQUIRE_FALSE(features.empty());
+    const auto b = geo::bounds_3857(t);
+    const double margin = (b.max_x - b.min_x) * 64 / 4096;
+    std::set<std::string> codes;
+    for (const auto& f : features) {
+        CHECK(f.geometry_type == "POINT");
+        CHECK(f.min_x >= b.min_x - margin - 1);
+        CHECK(f.max_x <= b.max_x + margin + 1);
+        CHECK(f.min_y >= b.min_y - margin - 1);
+        CHECK(f.max_y <= b.max_y + margin + 1);
+        CHECK(f.properties.count("name") == 1);
+        CHECK(codes.insert(f.properties.at("credit_code")).second);
+    }
+}
+
+TEST_CASE("empty tiles answer 204, outside the layer's zoom range too", "[http]") {
+    CHECK(http_get("/tiles/enterprises/12/0/0.mvt").status == 204); // mid-Pacific
+    CHECK(http_get("/tiles/villages/3/6/3.mvt").status == 204);      // below minzoom 10
+}
+
+TEST_CASE("gzip when accepted, identity otherwise", "[http]") {
+    const auto plain = http_get(tile_path("regions", district_tile));
+    const auto packed = http_get(tile_path("regions", district_tile), {{"Accept-Encoding", "gzip"}});
+    REQUIRE(packed.status == 200);
+    CHECK(packed.header("content-encoding") == "gzip");
+    CHECK(plain.header("content-encoding").empty());
+    CHECK(tiles::gunzip(packed.body) == plain.body);
+    CHECK(packed.header("vary") == "Accept-Encoding");
+}
+
+TEST_CASE("ETag from the layer version and 304 on If-None-Match", "[http]") {
+    const auto first = http_get(tile_path("regions", district_tile));
+    const auto etag = first.header("etag");
+    REQUIRE_FALSE(etag.empty());
+    CHECK(etag.starts_with("W/\"regions-"));
+    const auto again = http_get(tile_path("regions", district_tile), {{"If-None-Match", etag}});
+    CHECK(again.status == 304);
+    CHECK(again.body.empty());
+    const auto stale = http_get(tile_path("regions", district_tile), {{"If-None-Match", "W/\"regions-1\""}});
+    CHECK(stale.status == 200);
+}
+
+TEST_CASE("bad tile requests answer 4xx with a JSON error", "[http]") {
+    const std::vector<std::pair<std::string, long>> cases = {
+        {"/tiles/regions/25/0/0.mvt", 400},       {"/tiles/regions/3/8/0.mvt", 400},
+        {"/tiles/regions/3/0/8.mvt", 400},        {"/tiles/regions/-1/0/0.mvt", 400},
+        {"/tiles/regions/a/b/c.mvt", 400},        {"/tiles/regions/3/1/1.png", 400},
+        {"/tiles/nope/3/1/1.mvt", 404},           {"/tiles/regions/3/1/1.mvt?x=1", 400},
+        {"/tiles/regions%27%3B%20DROP%20TABLE%20regions%3B--/3/1/1.mvt", 404},
+        {"/tiles/nope.json", 404},                {"/tiles/regions.xml", 404},
+    };
+    for (const auto& [path, status] : cases) {
+        INFO(path);
+        const auto r = http_get(path);
+        CHECK(r.status == status);
+        CHECK(r.header("content-type") == "application/json");
+        const auto body = r.json();
+        CHECK(body.contains("error"));
+        CHECK_FALSE(body["message"].get<std::string>().empty());
+    }
+    CHECK(http_get("/healthz").status == 200);
+}
+
+TEST_CASE("TileJSON 3.0 describes the layer", "[http]") {
+    const auto r = http_get("/tiles/enterprises.json");
+    REQUIRE(r.status == 200);
+    const auto j = r.json();
+    CHECK(j["tilejson"] == "3.0.0");
+    CHECK(j["minzoom"].get<int>() <= j["maxzoom"].get<int>());
+    const auto url = j["tiles"][0].get<std::string>();
+    CHECK(url.starts_with(test::server_url() + "/tiles/enterprises/{z}/{x}/{y}.mvt"));
+    CHECK(j["vector_layers"][0]["id"] == "enterprises");
+    CHECK(j["vector_layers"][0]["fields"].contains("name"));
+    const auto bounds = j["bounds"];
+    CHECK(bounds[0].get<double>() > 116.4);
+    CHECK(bounds[2].get<double>() < 117.1);
+}

@@ -1,0 +1,56 @@
+// The built-in layer registry and the validation of declarations.
+#include <catch2/catch.hpp>
+
+#include <riskatlas/error.hpp>
+#include <riskatlas/tiles/compression.hpp>
+#include <riskatlas/tiles/registry.hpp>
+
+#include <nlohmann/json.hpp>
+
+using namespace riskatlas::tiles;
+
+TEST_CASE("built-in registry declares the skeleton's layers", "[unit][tiles]") {
+    const auto reg = registry::builtin();
+    for (const char* id : {"regions", "enterprises", "hazards", "parks", "villages", "railways"}) {
+        INFO(id);
+        const auto* l = reg.find(id);
+        REQUIRE(l);
+        CHECK_FALSE(l->title.zh.empty());
+        CHECK_FALSE(l->title.en.empty());
+        CHECK_FALSE(l->properties.empty());
+        CHECK(l->minzoom <= l->maxzoom);
+    }
+    CHECK_THROWS_AS(reg.at("nope"), riskatlas::not_found);
+    const auto sources = reg.sources();
+    CHECK(sources.size() == reg.layers().size());
+}
+
+TEST_CASE("bad declarations are refused", "[unit][tiles]") {
+    const auto good = nlohmann::json::parse(R"({
+        "id": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""},
+        "source": "layer_x", "reads": ["x"], "geometry_type": "Point", "minzoom": 0, "maxzoom": 10,
+        "properties": [{"name": "a", "type": "string", "title": {"zh": "a", "en": "a"}}]})");
+    CHECK_NOTHROW(registry::from_json({good}));
+    CHECK_THROWS_AS(registry::from_json({good, good}), riskatlas::error);
+    auto bad_zoom = good;
+    bad_zoom["maxzoom"] = 30;
+    CHECK_THROWS_AS(registry::from_json({bad_zoom}), riskatlas::error);
+    auto bad_type = good;
+    bad_type["properties"][0]["type"] = "date";
+    CHECK_THROWS_AS(registry::from_json({bad_type}), riskatlas::error);
+    auto missing = good;
+    missing.erase("source");
+    CHECK_THROWS_AS(registry::from_json({missing}), riskatlas::error);
+}
+
+TEST_CASE("gzip round trip", "[unit][tiles]") {
+    std::string data;
+    for (int i = 0; i < 10000; ++i)
+        data += static_cast<char>(i % 251);
+    const auto packed = gzip(data);
+    CHECK(packed.size() < data.size());
+    CHECK(static_cast<unsigned char>(packed[0]) == 0x1f); // gzip magic
+    CHECK(gunzip(packed) == data);
+    CHECK_THROWS_AS(gunzip("not gzip at all"), riskatlas::error);
+    CHECK_THROWS_AS(gunzip(packed.substr(0, packed.size() / 2)), riskatlas::error);
+}

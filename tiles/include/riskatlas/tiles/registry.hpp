@@ -1,0 +1,61 @@
+// The layer registry: every published layer declared once (tiles/layers/<id>.json); tiles,
+// TileJSON, OGC API collections and the web map's layer list are all derived from it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <riskatlas/data/layer_store.hpp>
+
+namespace riskatlas::tiles {
+
+struct localized {
+    std::string zh;
+    std::string en;
+};
+
+struct property_decl {
+    std::string name;
+    std::string type; ///< "string" | "integer" | "number" | "boolean"
+    localized title;
+    bool filterable = false;
+};
+
+struct layer_decl {
+    std::string id;
+    localized title;
+    localized description;
+    std::string source;             ///< view or table exposing fid, geom, geom_3857, properties
+    std::vector<std::string> reads; ///< base tables whose writes bump the layer's version
+    std::string geometry_type;      ///< "Point" | "LineString" | "Polygon"
+    int minzoom = 0;
+    int maxzoom = 22;
+    std::vector<property_decl> properties;
+
+    bool has_property(std::string_view name) const;
+};
+
+class registry {
+public:
+    /// The layers built into this binary (tiles/layers/*.json, embedded at build time).
+    static registry builtin();
+    /// Parses and validates declarations; throws riskatlas::error naming the bad field.
+    static registry from_json(const std::vector<nlohmann::json>& declarations);
+
+    const std::vector<layer_decl>& layers() const noexcept { return m_layers; }
+    const layer_decl* find(std::string_view id) const noexcept;
+    /// Like find, but throws riskatlas::not_found ("unknown_layer") listing the known ids.
+    const layer_decl& at(std::string_view id) const;
+
+    /// What the data module needs to query each layer.
+    std::vector<data::layer_source> sources() const;
+
+private:
+    std::vector<layer_decl> m_layers;
+};
+
+} // namespace riskatlas::tiles

@@ -1,0 +1,120 @@
+// Parses and validates layer declarations.
+#include <riskatlas/tiles/registry.hpp>
+
+#include <riskatlas/error.hpp>
+#include <riskatlas/geo/tile.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <span>
+
+namespace riskatlas::tiles::embedded {
+struct embedded_file {
+    std::string_view name;
+    std::string_view content;
+};
+std::span<const embedded_file> files();
+} // namespace riskatlas::tiles::embedded
+
+namespace riskatlas::tiles {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void bad(const std::string& layer, const std::string& why) {
+    throw error("bad_layer_declaration", "layer '" + layer + "': " + why);
+}
+
+localized parse_localized(const json& j, const std::string& layer, const char* field) {
+    if (!j.contains(field) || !j[field].is_object())
+        bad(layer, std::string(field) + " must be an object with zh and en");
+    return {j[field].value("zh", ""), j[field].value("en", "")};
+}
+
+property_decl parse_property(const json& j, const std::string& layer) {
+    property_decl p;
+    p.name = j.at("name").get<std::string>();
+    p.type = j.at("type").get<std::string>();
+    static const std::vector<std::string> types{"string", "integer", "number", "boolean"};
+    if (std::ranges::find(types, p.type) == types.end())
+        bad(layer, "property " + p.name + " has unknown type " + p.type);
+    p.title = parse_localized(j, layer, "title");
+    p.filterable = j.value("filter", false);
+    return p;
+}
+
+layer_decl parse_layer(const json& j) {
+    layer_decl l;
+    l.id = j.at("id").get<std::string>();
+    l.title = parse_localized(j, l.id, "title");
+    l.description = parse_localized(j, l.id, "description");
+    l.source = j.at("source").get<std::string>();
+    l.reads = j.at("reads").get<std::vector<std::string>>();
+    l.geometry_type = j.at("geometry_type").get<std::string>();
+    l.minzoom = j.value("minzoom", 0);
+    l.maxzoom = j.value("maxzoom", 22);
+    if (l.minzoom < 0 || l.maxzoom > geo::max_zoom || l.minzoom > l.maxzoom)
+        bad(l.id, "zoom range must satisfy 0 <= minzoom <= maxzoom <= 24");
+    for (const auto& p : j.at("properties"))
+        l.properties.push_back(parse_property(p, l.id));
+    return l;
+}
+
+} // namespace
+
+bool layer_decl::has_property(std::string_view name) const {
+    return std::ranges::any_of(properties, [&](const auto& p) { return p.name == name; });
+}
+
+registry registry::builtin() {
+    std::vector<json> declarations;
+    for (const auto& f : embedded::files())
+        declarations.push_back(json::parse(f.content));
+    return from_json(declarations);
+}
+
+registry registry::from_json(const std::vector<json>& declarations) {
+    registry r;
+    for (const auto& j : declarations) {
+        try {
+            r.m_layers.push_back(parse_layer(j));
+        } catch (const json::exception& e) {
+            throw error("bad_layer_declaration", std::string("layer declaration: ") + e.what());
+        }
+        if (std::ranges::count(r.m_layers, r.m_layers.back().id, &layer_decl::id) > 1)
+            bad(r.m_layers.back().id, "declared twice");
+    }
+    std::ranges::sort(r.m_layers, {}, &layer_decl::id);
+    return r;
+}
+
+const layer_decl* registry::find(std::string_view id) const noexcept {
+    const auto it = std::ranges::find(m_layers, id, &layer_decl::id);
+    return it == m_layers.end() ? nullptr : &*it;
+}
+
+const layer_decl& registry::at(std::string_view id) const {
+    if (const auto* l = find(id))
+        return *l;
+    std::string known;
+    for (const auto& l : m_layers)
+        known += (known.empty() ? "" : ", ") + l.id;
+    throw not_found("unknown_layer", "no layer '" + std::string(id) + "'; layers: " + known);
+}
+
+std::vector<data::layer_source> registry::sources() const {
+    std::vector<data::layer_source> out;
+    for (const auto& l : m_layers) {
+        data::layer_source s{l.id, l.source, {}, {}, l.reads};
+        for (const auto& p : l.properties) {
+            s.properties.push_back(p.name);
+            if (p.filterable)
+                s.filterable.push_back(p.name);
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+} // namespace riskatlas::tiles

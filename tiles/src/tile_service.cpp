@@ -1,0 +1,70 @@
+// Tile and TileJSON answers for single layers.
+#include <riskatlas/tiles/tile_service.hpp>
+
+#include <riskatlas/error.hpp>
+#include <riskatlas/tiles/compression.hpp>
+
+namespace riskatlas::tiles {
+
+tile_service::tile_service(const registry& layers, data::database& db)
+    : m_layers(layers), m_db(db), m_store(layers.sources()) {}
+
+tile_response tile_service::tile(const data::request_context& ctx,
+                                 const tile_request& request) const {
+    const auto& layer = m_layers.at(request.layer);
+    const auto& t = request.tile;
+    if (!geo::is_valid(t))
+        throw invalid_argument("invalid_tile", "tile " + std::to_string(t.z) + "/" +
+                                                   std::to_string(t.x) + "/" + std::to_string(t.y) +
+                                                   " does not exist: z must be 0..24 and x, y 0..2^z-1");
+    tile_response out;
+    if (t.z < layer.minzoom || t.z > layer.maxzoom) {
+        out.version = m_store.versions(m_db, ctx).at(layer.id);
+        return out;
+    }
+    auto result = m_store.tile(m_db, ctx, layer.id, t, request.known_version);
+    out.version = result.version;
+    if (result.not_modified) {
+        out.outcome = tile_response::kind::not_modified;
+        return out;
+    }
+    if (result.mvt.empty())
+        return out;
+    out.outcome = tile_response::kind::tile;
+    out.gzipped = request.accepts_gzip;
+    out.body = request.accepts_gzip ? gzip(result.mvt) : std::move(result.mvt);
+    return out;
+}
+
+nlohmann::json tile_service::tilejson(const data::request_context& ctx, const std::string& id,
+                                      const std::string& base_url) const {
+    const auto& layer = m_layers.at(id);
+    const auto version = m_store.versions(m_db, ctx).at(id);
+    const auto extent = m_store.extent(m_db, ctx, id);
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& p : layer.properties)
+        fields[p.name] = p.type == "string" ? "String" : p.type == "boolean" ? "Boolean" : "Number";
+    nlohmann::json bounds = {-180, -85.0511, 180, 85.0511};
+    if (extent)
+        bounds = {extent->min_x, extent->min_y, extent->max_x, extent->max_y};
+    return {
+        {"tilejson", "3.0.0"},
+        {"name", layer.title.zh},
+        {"description", layer.description.zh},
+        {"version", "1.0." + std::to_string(version.version)},
+        {"scheme", "xyz"},
+        // the version in the URL lets caches keep tiles forever; the server ignores it
+        {"tiles", {base_url + "/tiles/" + id + "/{z}/{x}/{y}.mvt?v=" + std::to_string(version.version)}},
+        {"minzoom", layer.minzoom},
+        {"maxzoom", layer.maxzoom},
+        {"bounds", bounds},
+        {"center", {(bounds[0].get<double>() + bounds[2].get<double>()) / 2,
+                    (bounds[1].get<double>() + bounds[3].get<double>()) / 2, layer.minzoom}},
+        {"attribution", "riskatlas"},
+        {"vector_layers",
+         {{{"id", id}, {"fields", fields}, {"minzoom", layer.minzoom}, {"maxzoom", layer.maxzoom},
+           {"description", layer.title.en}}}},
+    };
+}
+
+} // namespace riskatlas::tiles

@@ -1,0 +1,106 @@
+// Entry point of the map page: loads the registry, config and style from the server, builds
+// the map, the side panel and popups. Exposes window.riskatlasMap / riskatlasReady for tests.
+
+import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
+import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
+import { createPanel } from './panel.js';
+import { attachPopups } from './popup.js';
+import { loadStyle, registryIdOf } from './style_loader.js';
+
+const FALLBACK_VIEW = { center: [116.75, 35.57], zoom: 10.5 };
+
+async function getJson(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.json();
+}
+
+// The map still works on the style's own view without /api/config, so that one is optional.
+async function getConfig() {
+    try {
+        return await getJson('/api/config');
+    } catch (err) {
+        console.warn('riskatlas: no /api/config, using defaults:', err.message);
+        return { basemap: null };
+    }
+}
+
+function initialView(config, style) {
+    if (Array.isArray(config.center) && Number.isFinite(config.zoom)) {
+        return { center: config.center, zoom: config.zoom };
+    }
+    if (Array.isArray(config.bounds) && config.bounds.length === 4) {
+        const [w, s, e, n] = config.bounds;
+        return { bounds: [[w, s], [e, n]], fitBoundsOptions: { padding: 20 } };
+    }
+    return { center: style.center ?? FALLBACK_VIEW.center, zoom: style.zoom ?? FALLBACK_VIEW.zoom };
+}
+
+function wireStaticUi() {
+    applyStatic();
+    document.title = t('app.title');
+    onLangChange(() => {
+        applyStatic();
+        document.title = t('app.title');
+    });
+    document.getElementById('lang-toggle').addEventListener('click', () => {
+        setLang(lang() === 'zh' ? 'en' : 'zh');
+    });
+}
+
+// The panel floats over the left of the map; padding the camera keeps the centre (and
+// fitted bounds) in the part of the map people can see.
+function panelPadding() {
+    const panel = document.getElementById('panel');
+    const beside = !document.body.classList.contains('panel-hidden') &&
+        window.matchMedia('(min-width: 641px)').matches;
+    return { top: 0, right: 0, bottom: 0, left: beside ? panel.offsetLeft + panel.offsetWidth : 0 };
+}
+
+function wirePanelToggle(map) {
+    const toggle = (hidden) => {
+        document.body.classList.toggle('panel-hidden', hidden);
+        map.easeTo({ padding: panelPadding(), duration: 300 });
+    };
+    document.getElementById('panel-hide').addEventListener('click', () => toggle(true));
+    document.getElementById('panel-show').addEventListener('click', () => toggle(false));
+    window.matchMedia('(min-width: 641px)').addEventListener('change', () => map.setPadding(panelPadding()));
+}
+
+function showError(err) {
+    const box = document.getElementById('load-error');
+    box.textContent = t('error.load', { msg: err.message });
+    box.hidden = false;
+    document.querySelector('#layer-list .loading')?.remove();
+    console.error('riskatlas:', err);
+}
+
+async function main() {
+    wireStaticUi();
+    const [registry, config] = await Promise.all([getJson('/api/layers'), getConfig()]);
+    const style = await loadStyle('/styles/riskatlas.json', registry.layers, config);
+
+    const map = new maplibregl.Map({
+        container: 'map',
+        style,
+        ...initialView(config, style),
+        attributionControl: { compact: true },
+    });
+    window.riskatlasMap = map;
+    map.setPadding(panelPadding());
+    wirePanelToggle(map);
+    map.addControl(new maplibregl.NavigationControl(), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.once('idle', () => {
+        window.riskatlasReady = true;
+    });
+    // Tile and style failures surface here, not as exceptions.
+    map.on('error', (event) => console.error('riskatlas map error:', event.error?.message ?? event));
+
+    createPanel(map, registry.layers, style);
+    const styleToRegistry = new Map(style.layers.filter((l) => registryIdOf(l) !== null)
+        .map((l) => [l.id, registryIdOf(l)]));
+    attachPopups(maplibregl, map, registry.layers, styleToRegistry);
+}
+
+main().catch(showError);

@@ -1,0 +1,113 @@
+// Click popups: the clicked features' properties titled from the registry (/api/layers),
+// enum values translated, and tags for generated or approximate data.
+
+import { enumLabel, hasEnum, localized, onLangChange, t } from './i18n.js';
+
+// Booleans that read better as a tag next to the name than as a yes/no row.
+const TAGS = { generated: 'popup.generated', approximate: 'popup.approximate', overdue: 'popup.overdue' };
+const MAX_FEATURES = 4;
+const HIT_PX = 5;
+
+function formatValue(prop, value) {
+    if (typeof value === 'boolean') return t(value ? 'value.true' : 'value.false');
+    if (hasEnum(prop)) return enumLabel(prop, value);
+    if (typeof value === 'number') return value.toLocaleString();
+    return String(value);
+}
+
+function featureSection(feature, layer) {
+    const props = feature.properties;
+    const section = document.createElement('section');
+    section.className = 'feature';
+    section.dataset.layer = layer?.id ?? feature.source;
+
+    const kicker = document.createElement('div');
+    kicker.className = 'feature-layer';
+    kicker.textContent = layer ? localized(layer.title) : feature.source;
+    const heading = document.createElement('h3');
+    // Features without a name (hazards, some railways) are headed by their code or layer.
+    const headingProp = ['name', 'code'].find((p) => props[p] != null && props[p] !== '');
+    heading.textContent = headingProp ? props[headingProp] : kicker.textContent;
+    for (const [prop, key] of Object.entries(TAGS)) {
+        if (props[prop] !== true) continue;
+        const tag = document.createElement('span');
+        tag.className = `tag tag-${prop}`;
+        tag.textContent = t(key);
+        heading.append(' ', tag);
+    }
+
+    const rows = document.createElement('dl');
+    const described = layer?.properties ?? [];
+    const names = [...described.map((p) => p.name),
+        ...Object.keys(props).filter((n) => !described.some((p) => p.name === n))];
+    for (const name of names) {
+        const value = props[name];
+        if (name === headingProp || name in TAGS || value === undefined || value === null || value === '') continue;
+        const title = described.find((p) => p.name === name)?.title;
+        const dt = document.createElement('dt');
+        dt.textContent = title ? localized(title) : name;
+        const dd = document.createElement('dd');
+        dd.textContent = formatValue(name, value);
+        rows.append(dt, dd);
+    }
+    section.append(kicker, heading, rows);
+    return section;
+}
+
+// Points and lines are small targets: show every one under the cursor. Polygons cover
+// everything, so only the top-most one is shown, and only when no point or line was hit.
+function pick(features, registryIdOf) {
+    const seen = new Set();
+    const unique = features.filter((f) => {
+        const key = `${registryIdOf(f)}:${f.id ?? JSON.stringify(f.properties)}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+    const small = unique.filter((f) => f.layer.type === 'circle' || f.layer.type === 'line' ||
+        f.layer.type === 'symbol' && f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon');
+    return small.length ? small : unique.slice(0, 1);
+}
+
+/** styleToRegistry maps each clickable style layer id to its registry layer id. */
+export function attachPopups(maplibregl, map, registryLayers, styleToRegistry) {
+    const registry = new Map(registryLayers.map((l) => [l.id, l]));
+    const styleLayerIds = [...styleToRegistry.keys()];
+    const registryIdOf = (f) => styleToRegistry.get(f.layer.id);
+    const popup = new maplibregl.Popup({ maxWidth: '340px', className: 'riskatlas-popup' });
+    let shown = [];
+
+    const queryAt = (point) => map.queryRenderedFeatures(
+        [[point.x - HIT_PX, point.y - HIT_PX], [point.x + HIT_PX, point.y + HIT_PX]],
+        { layers: styleLayerIds.filter((id) => map.getLayer(id)) });
+
+    function content() {
+        const box = document.createElement('div');
+        box.className = 'popup-body';
+        for (const f of shown.slice(0, MAX_FEATURES)) box.append(featureSection(f, registry.get(registryIdOf(f))));
+        if (shown.length > MAX_FEATURES) {
+            const more = document.createElement('p');
+            more.className = 'more';
+            more.textContent = t('popup.more', { n: shown.length - MAX_FEATURES });
+            box.append(more);
+        }
+        return box;
+    }
+
+    map.on('click', (event) => {
+        shown = pick(queryAt(event.point), registryIdOf);
+        if (shown.length === 0) {
+            popup.remove();
+            return;
+        }
+        popup.setLngLat(event.lngLat).setDOMContent(content()).addTo(map);
+    });
+    map.on('mousemove', (event) => {
+        const hit = queryAt(event.point).some((f) => f.layer.type !== 'fill');
+        map.getCanvas().style.cursor = hit ? 'pointer' : '';
+    });
+    onLangChange(() => {
+        if (popup.isOpen()) popup.setDOMContent(content());
+    });
+    return popup;
+}
