@@ -49,9 +49,14 @@ bool is_data_rejection(const std::string& state) {
     throw database_error(e.what());
 }
 
-std::unique_ptr<pqxx::connection> connect(const std::string& dsn) {
+// The configured statement timeout becomes the session default, so a request that keeps it
+// costs no extra round trip; only a request overriding it pays for a SET LOCAL.
+std::unique_ptr<pqxx::connection> connect(const db_config& config) {
     try {
-        return std::make_unique<pqxx::connection>(dsn);
+        auto conn = std::make_unique<pqxx::connection>(config.dsn);
+        conn->set_variable("statement_timeout", std::to_string(config.statement_timeout.count()));
+        conn->set_variable("application_name", "riskatlas");
+        return conn;
     } catch (const pqxx::broken_connection&) {
         throw unavailable("cannot connect to the database");
     }
@@ -77,7 +82,7 @@ std::unique_ptr<pooled_connection> database::impl::acquire() {
     lock.unlock();
     try {
         auto conn = std::make_unique<pooled_connection>();
-        conn->connection = connect(config.dsn);
+        conn->connection = connect(config);
         return conn;
     } catch (...) {
         lock.lock();
@@ -116,8 +121,9 @@ database::pool_stats database::stats() const {
 namespace {
 
 void apply_settings(session& s, const request_context& context, std::chrono::milliseconds deflt) {
-    const auto timeout_ms = context.statement_timeout.count() > 0 ? context.statement_timeout : deflt;
-    s.exec_file("sql/set_local.sql", "statement_timeout", std::to_string(timeout_ms.count()));
+    if (context.statement_timeout.count() > 0 && context.statement_timeout != deflt)
+        s.exec_file("sql/set_local.sql", "statement_timeout",
+                    std::to_string(context.statement_timeout.count()));
     for (const auto& [name, value] : context.settings)
         s.exec_file("sql/set_local.sql", name, value);
 }

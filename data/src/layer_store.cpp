@@ -6,15 +6,17 @@
 #include "session.hpp"
 
 #include <algorithm>
-#include <regex>
 
 namespace riskatlas::data {
 namespace {
 
-// Layer declarations are ours, but they become SQL text: accept plain lower-case names only.
+// Layer declarations are ours, but they become SQL text: accept plain lower-case names only
+// ([a-z_][a-z0-9_]*, at most 63 bytes as PostgreSQL allows).
 const std::string& checked_identifier(const std::string& name) {
-    static const std::regex plain("[a-z_][a-z0-9_]{0,62}");
-    if (!std::regex_match(name, plain))
+    const auto plain_char = [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'); };
+    const bool ok = !name.empty() && name.size() <= 63 && !(name[0] >= '0' && name[0] <= '9') &&
+                    std::ranges::all_of(name, plain_char);
+    if (!ok)
         throw error("bad_layer_declaration", "'" + name + "' is not a plain SQL identifier");
     return name;
 }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "inputs.hpp"
-#include "prng.hpp"
+#include <riskatlas/prng.hpp>
 
 #include <riskatlas/data/demo_store.hpp>
 #include <riskatlas/demo/yanzhou.hpp>

@@ -77,6 +77,7 @@ int run_cli(int argc, char** argv) {
                  ": work-safety risk maps. Serves vector tiles, OGC API - Features and a web map "
                  "from PostgreSQL/PostGIS.\nWith no subcommand, `serve` runs."};
     app.option_defaults()->always_capture_default();
+    app.fallthrough(); // global options may follow the subcommand: `riskatlas setup --log-level warn`
     app.set_config("--config", "", "Read options from an INI/TOML file");
     app.set_version_flag("--version", RISKATLAS_VERSION);
     app.add_option("--log-level", v.log_level, "trace, debug, info, warn, error")

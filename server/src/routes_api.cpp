@@ -71,6 +71,8 @@ std::vector<route> api_routes(services& s) {
         {"GET", "/api/layers", [&s](const http_request& r) { return layers(s, r); }},
         {"GET", "/api/config", [&s](const http_request& r) { return config(s, r); }},
         {"GET", "/healthz", [&s](const http_request& r) { return health(s, r); }},
+        // Ready = can serve data; the same check today, kept separate for orchestrators.
+        {"GET", "/readyz", [&s](const http_request& r) { return health(s, r); }},
     };
 }
 

@@ -74,7 +74,8 @@ TEST_CASE("collections come from the layer registry", "[http]") {
         CHECK((*items)["type"] == "application/geo+json");
     }
     std::set<std::string> registered;
-    for (const auto& l : tiles::registry::builtin().layers())
+    const auto registry = tiles::registry::builtin();
+    for (const auto& l : registry.layers())
         registered.insert(l.id);
     CHECK(ids == registered);
     const auto one = http_get("/collections/regions").json();

@@ -1,6 +1,7 @@
-// The demo's deterministic random source: xoshiro256** seeded through splitmix64, with the few
-// draws the generator needs written out here, because std::uniform_*_distribution's output is
-// implementation-defined and the demo must be identical on every platform for a given seed.
+// Deterministic random source shared by geo (random points) and demo (the generator):
+// xoshiro256** seeded through splitmix64, with the draws written out here, because
+// std::uniform_*_distribution's output is implementation-defined and seeded output must be
+// identical on every platform.
 #pragma once
 
 #include <array>
@@ -11,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace riskatlas::demo::detail {
+namespace riskatlas {
 
 inline std::uint64_t splitmix64(std::uint64_t &state) {
     std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -107,4 +108,4 @@ class prng {
     std::array<std::uint64_t, 4> m_s{};
 };
 
-} // namespace riskatlas::demo::detail
+} // namespace riskatlas
