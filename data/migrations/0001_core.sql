@@ -6,9 +6,11 @@ CREATE EXTENSION IF NOT EXISTS postgis;
 
 -- One row per source table; statement-level triggers bump `version` on every write, so a layer's
 -- version (the sum over the tables it reads) changes whenever its data can have changed.
+-- Versions start at the creation time in milliseconds, so a rebuilt database never reuses a
+-- version (and an ETag) that a client may still hold from the previous one.
 CREATE TABLE data_versions (
     table_name text PRIMARY KEY,
-    version bigint NOT NULL DEFAULT 1,
+    version bigint NOT NULL DEFAULT (extract(epoch FROM clock_timestamp()) * 1000)::bigint,
     updated_at timestamptz NOT NULL DEFAULT now()
 );
 

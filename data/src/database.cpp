@@ -56,9 +56,15 @@ std::unique_ptr<pqxx::connection> connect(const db_config& config) {
         auto conn = std::make_unique<pqxx::connection>(config.dsn);
         conn->set_variable("statement_timeout", std::to_string(config.statement_timeout.count()));
         conn->set_variable("application_name", "riskatlas");
+        // Our prepared statements have optional filters ("$1 IS NULL OR ST_Intersects(...)"):
+        // a generic plan cannot drop the unused branch and loses the GiST index, so always plan
+        // with the actual parameters.
+        conn->set_variable("plan_cache_mode", "force_custom_plan");
         return conn;
     } catch (const pqxx::broken_connection&) {
         throw unavailable("cannot connect to the database");
+    } catch (const pqxx::failure& e) {
+        throw database_error(std::string("configuring a new connection: ") + e.what());
     }
 }
 
@@ -177,6 +183,11 @@ void database::transact_once(const request_context& context, access mode,
         const bool broken = is_broken();
         m_impl->release(std::move(conn), broken);
         translate_sql_error(e);
+    } catch (const pqxx::failure& e) {
+        // usage and conversion errors: a bug of ours, but pqxx types never leave this module
+        const bool broken = is_broken();
+        m_impl->release(std::move(conn), broken);
+        throw database_error(e.what());
     } catch (...) {
         const bool broken = is_broken();
         m_impl->release(std::move(conn), broken);

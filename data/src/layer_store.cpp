@@ -106,8 +106,9 @@ layer_version combine(const table_versions& tables, const layer_source& s) {
     layer_version v;
     for (const auto& t : s.reads) {
         const auto it = tables.find(t);
-        if (it == tables.end())
-            continue;
+        if (it == tables.end()) // a silent 0 would freeze the layer's ETag forever
+            throw error("bad_layer_declaration", "layer '" + s.id + "' reads '" + t +
+                                                     "', which has no row in data_versions");
         v.version += it->second.version;
         v.updated_at = std::max(v.updated_at, it->second.updated_at);
     }

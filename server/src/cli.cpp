@@ -9,7 +9,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 namespace riskatlas::server {
 namespace {
@@ -28,8 +30,10 @@ void add_database_options(CLI::App& app, cli_values& v) {
     app.add_option("--db", v.cfg.db.dsn,
                    "PostgreSQL connection string or URI (default: libpq's PG* environment)")
         ->envname("RISKATLAS_DB");
-    app.add_option("--db-pool", v.cfg.db.pool_size, "Database connections in the pool")
-        ->envname("RISKATLAS_DB_POOL")->check(CLI::Range(1, 256));
+    app.add_option("--db-pool", v.cfg.db.pool_size,
+                   "Database connections in the pool (0: one per HTTP worker thread, since a "
+                   "handler holds a connection while it runs)")
+        ->envname("RISKATLAS_DB_POOL")->check(CLI::Range(0, 256));
     app.add_option("--statement-timeout-ms", v.statement_timeout_ms,
                    "Per-statement time limit; a slower request answers 503 with Retry-After")
         ->envname("RISKATLAS_STATEMENT_TIMEOUT_MS")->check(CLI::Range(10, 3600000));
@@ -101,6 +105,10 @@ int run_cli(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     configure_logging(v.log_level);
     v.cfg.db.statement_timeout = std::chrono::milliseconds(v.statement_timeout_ms);
+    if (v.cfg.threads == 0)
+        v.cfg.threads = std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+    if (v.cfg.db.pool_size == 0)
+        v.cfg.db.pool_size = v.cfg.threads;
     try {
         if (*migrate)
             return command_migrate(v.cfg);

@@ -19,7 +19,7 @@ struct basemap_config {
 struct server_config {
     std::string host = "0.0.0.0";
     std::uint16_t port = 8080;
-    std::size_t threads = 0;      ///< Pistache workers; 0 = 2 x cores (DB calls block a worker)
+    std::size_t threads = 4;      ///< Pistache workers (the CLI resolves 0 to 2 x cores, min 4)
     std::string public_url;       ///< origin used in links; empty = from the Host header
     std::string web_root;         ///< the web client (index.html, app.js)
     std::string styles_root;      ///< MapLibre styles

@@ -12,7 +12,9 @@
 #include <pistache/router.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <thread>
 
@@ -49,11 +51,27 @@ std::vector<std::string> param_names(const std::string& pattern) {
     return names;
 }
 
+// Links are built from --public-url, else from Host when it looks like a host[:port]; a hostile
+// Host (markup, spaces, invalid UTF-8) never reaches a link or a JSON document.
 std::string base_url_for(const server_config& cfg, const http_request& req) {
     if (!cfg.public_url.empty())
         return cfg.public_url;
     const auto host = req.header("Host");
-    return "http://" + (host && !host->empty() ? *host : "localhost:" + std::to_string(cfg.port));
+    const auto plain = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
+               c == '[' || c == ']';
+    };
+    if (host && !host->empty() && host->size() <= 255 && std::ranges::all_of(*host, plain))
+        return "http://" + *host;
+    return "http://localhost:" + std::to_string(cfg.port);
+}
+
+// Control characters would split the one-line-per-request log.
+std::string printable(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    for (const char c : text.substr(0, max_chars))
+        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    return out;
 }
 
 http_request to_request(const server_config& cfg, const Rest::Request& in, const std::string& route,
@@ -136,8 +154,8 @@ void http_server::impl::dispatch(const route* r, const std::vector<std::string>&
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     const auto level = res.status >= 500 ? spdlog::level::err : spdlog::level::info;
     spdlog::log(level, "request id={} method={} route={} path={} status={} ms={:.2f} bytes={}{}{}",
-                req.id, req.method, req.route, req.path.substr(0, 200), res.status, ms, res.body.size(),
-                detail.empty() ? "" : " detail=", detail.substr(0, 300));
+                req.id, req.method, req.route, printable(req.path, 200), res.status, ms, res.body.size(),
+                detail.empty() ? "" : " detail=", printable(detail, 300));
 }
 
 http_server::http_server(services& s) : m_impl(std::make_unique<impl>(s)) {}
@@ -170,9 +188,8 @@ void http_server::start() {
         return Rest::Route::Result::Ok;
     });
 
-    const auto threads = cfg.threads ? cfg.threads : std::max(4u, 2 * std::thread::hardware_concurrency());
     auto opts = Http::Endpoint::options()
-                    .threads(static_cast<int>(threads))
+                    .threads(static_cast<int>(std::max<std::size_t>(1, cfg.threads)))
                     .maxRequestSize(cfg.max_request_bytes)
                     .flags(Pistache::Tcp::Options::ReuseAddr | Pistache::Tcp::Options::NoDelay);
     m_impl->endpoint = std::make_shared<Http::Endpoint>(

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace riskatlas::server {
 
@@ -35,9 +36,32 @@ const std::string& http_request::param(const std::string& name) const {
     return it->second;
 }
 
+// RFC 9110 §12.5.3: "gzip" or "*" with a q-value above zero.
 bool http_request::accepts_gzip() const {
-    const auto value = header("Accept-Encoding");
-    return value && value->find("gzip") != std::string::npos;
+    auto value = header("Accept-Encoding");
+    if (!value)
+        return false;
+    for (auto& c : *value) // content-codings are case-insensitive
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string_view rest = *value;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        std::string_view item = rest.substr(0, comma);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        const auto semi = item.find(';');
+        std::string_view coding = item.substr(0, semi);
+        while (!coding.empty() && coding.front() == ' ')
+            coding.remove_prefix(1);
+        while (!coding.empty() && coding.back() == ' ')
+            coding.remove_suffix(1);
+        if (coding != "gzip" && coding != "*")
+            continue;
+        if (semi == std::string_view::npos)
+            return true;
+        const auto q = item.find("q=", semi);
+        return q == std::string_view::npos || std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) > 0;
+    }
+    return false;
 }
 
 bool http_request::wants_html() const {

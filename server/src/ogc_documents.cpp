@@ -2,15 +2,12 @@
 #include "ogc_documents.hpp"
 
 namespace riskatlas::server {
-namespace {
 using nlohmann::json;
 
 json link(const std::string& href, const std::string& rel, const std::string& type,
           const std::string& title) {
     return {{"href", href}, {"rel", rel}, {"type", type}, {"title", title}};
 }
-
-} // namespace
 
 json landing_page(const std::string& base) {
     return {

@@ -15,6 +15,10 @@ namespace riskatlas::server {
 inline constexpr auto geojson_type = "application/geo+json";
 inline constexpr auto openapi_type = "application/vnd.oai.openapi+json;version=3.0";
 
+/// A link object (OGC 17-069r4 §7.2, RFC 8288 relation types).
+nlohmann::json link(const std::string& href, const std::string& rel, const std::string& type,
+                    const std::string& title);
+
 nlohmann::json landing_page(const std::string& base_url);
 nlohmann::json conformance();
 nlohmann::json collection(const tiles::layer_decl& layer, const std::optional<geo::bbox>& extent,

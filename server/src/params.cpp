@@ -110,12 +110,13 @@ std::string url_encode(std::string_view text) {
     return out;
 }
 
-std::string etag_for(std::string_view layer, std::int64_t version) {
-    return "W/\"" + std::string(layer) + "-" + std::to_string(version) + "\"";
+std::string etag_for(std::string_view layer, std::int64_t version, std::string_view fingerprint) {
+    return "W/\"" + std::string(layer) + "-" + std::to_string(version) + "-" + std::string(fingerprint) +
+           "\"";
 }
 
 std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& if_none_match,
-                                              std::string_view layer) {
+                                              std::string_view layer, std::string_view fingerprint) {
     if (!if_none_match)
         return std::nullopt;
     // Accept the weak or strong form of our own tag; anything else simply does not match.
@@ -123,9 +124,10 @@ std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& 
     if (v.starts_with("W/"))
         v.remove_prefix(2);
     const std::string prefix = "\"" + std::string(layer) + "-";
-    if (!v.starts_with(prefix) || !v.ends_with("\"") || v.size() <= prefix.size() + 1)
+    const std::string suffix = "-" + std::string(fingerprint) + "\"";
+    if (!v.starts_with(prefix) || !v.ends_with(suffix) || v.size() <= prefix.size() + suffix.size())
         return std::nullopt;
-    v = v.substr(prefix.size(), v.size() - prefix.size() - 1);
+    v = v.substr(prefix.size(), v.size() - prefix.size() - suffix.size());
     std::int64_t version = 0;
     const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
     if (ec != std::errc{} || ptr != v.data() + v.size())

@@ -31,11 +31,13 @@ std::string url_decode(std::string_view text, bool plus_is_space);
 /// Percent-encoding for building links (RFC 3986 unreserved characters pass through).
 std::string url_encode(std::string_view text);
 
-/// An If-None-Match value like W/"enterprises-42" for `layer`: its version, when it is ours.
-std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& if_none_match,
-                                              std::string_view layer);
+/// The weak ETag of a layer's tiles: W/"<layer>-<version>-<fingerprint>" (data version plus the
+/// declaration's fingerprint, see tiles::layer_decl).
+std::string etag_for(std::string_view layer, std::int64_t version, std::string_view fingerprint);
 
-/// The weak ETag for a layer version: W/"<layer>-<version>".
-std::string etag_for(std::string_view layer, std::int64_t version);
+/// The data version named by an If-None-Match value, when it is our tag for this layer and
+/// declaration; anything else (another layer, an older declaration, "*", garbage) is nullopt.
+std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& if_none_match,
+                                              std::string_view layer, std::string_view fingerprint);
 
 } // namespace riskatlas::server

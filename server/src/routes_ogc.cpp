@@ -83,8 +83,8 @@ std::string utc_now() {
     return fmt::format("{:%FT%TZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-nlohmann::json page_link(const std::string& href, const std::string& rel, const std::string& title) {
-    return {{"href", href}, {"rel", rel}, {"type", geojson_type}, {"title", title}};
+nlohmann::json collection_link(const std::string& base, const tiles::layer_decl& layer) {
+    return link(base + "/collections/" + layer.id, "collection", "application/json", layer.title.en);
 }
 
 http_response items(services& s, const http_request& req) {
@@ -98,15 +98,14 @@ http_response items(services& s, const http_request& req) {
                            {"timeStamp", utc_now()}};
     if (page.number_matched)
         head["numberMatched"] = *page.number_matched;
-    auto links = nlohmann::json::array({page_link(items_url(req.base_url, layer, q, q.after_fid), "self", "This page")});
+    auto links = nlohmann::json::array({link(items_url(req.base_url, layer, q, q.after_fid), "self", geojson_type, "This page")});
     if (page.next_after)
-        links.push_back(page_link(items_url(req.base_url, layer, q, page.next_after), "next", "Next page"));
-    links.push_back({{"href", req.base_url + "/collections/" + layer.id}, {"rel", "collection"},
-                     {"type", "application/json"}, {"title", layer.title.en}});
+        links.push_back(link(items_url(req.base_url, layer, q, page.next_after), "next", geojson_type, "Next page"));
+    links.push_back(collection_link(req.base_url, layer));
     head["links"] = links;
 
     // The features arrive as serialised GeoJSON from PostGIS: splice them in, don't re-parse.
-    std::string body = head.dump();
+    std::string body = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     body.pop_back();
     body += ",\"features\":[";
     for (std::size_t i = 0; i < page.features.size(); ++i)
@@ -126,9 +125,8 @@ http_response item(services& s, const http_request& req) {
         throw not_found("feature_not_found", "collection " + layer.id + " has no feature " + std::to_string(fid));
     auto feature = nlohmann::json::parse(*text);
     const auto self = req.base_url + "/collections/" + layer.id + "/items/" + std::to_string(fid);
-    feature["links"] = {page_link(self, "self", "This feature"),
-                        {{"href", req.base_url + "/collections/" + layer.id}, {"rel", "collection"},
-                         {"type", "application/json"}, {"title", layer.title.en}}};
+    feature["links"] = {link(self, "self", geojson_type, "This feature"),
+                        collection_link(req.base_url, layer)};
     return http_response::json(200, feature, geojson_type);
 }
 
@@ -139,8 +137,7 @@ http_response collections(services& s, const http_request& req) {
         list.push_back(collection(layer, s.tile_service.store().extent(s.db, read_context(req), layer.id),
                                   req.base_url));
     return http_response::json(
-        200, {{"links", {{{"href", req.base_url + "/collections"}, {"rel", "self"},
-                          {"type", "application/json"}, {"title", "Collections"}}}},
+        200, {{"links", {link(req.base_url + "/collections", "self", "application/json", "Collections")}},
               {"collections", list}});
 }
 

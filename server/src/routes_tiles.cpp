@@ -11,8 +11,8 @@ constexpr auto mvt_type = "application/vnd.mapbox-vector-tile";
 
 // With ?v= equal to the current version (TileJSON's URLs carry it) the bytes at this URL never
 // change, so caches may keep them; otherwise revalidate with the ETag every time.
-std::string cache_control(const http_request& req, std::int64_t version) {
-    if (req.query_value("v") == std::to_string(version))
+std::string cache_control(const http_request& req, const std::string& current_tag) {
+    if (req.query_value("v") == current_tag)
         return "public, max-age=86400, immutable";
     return "public, max-age=0, must-revalidate";
 }
@@ -25,9 +25,9 @@ void reject_unknown_query(const http_request& req, std::initializer_list<std::st
 
 http_response tile(services& s, const http_request& req) {
     reject_unknown_query(req, {"v"});
-    const auto& layer = req.param(":layer");
-    tiles::tile_request tr{layer, parse_tile(req.param(":z"), req.param(":x"), req.param(":y")),
-                           version_from_etag(req.header("If-None-Match"), layer),
+    const auto& layer = s.layers.at(req.param(":layer"));
+    tiles::tile_request tr{layer.id, parse_tile(req.param(":z"), req.param(":x"), req.param(":y")),
+                           version_from_etag(req.header("If-None-Match"), layer.id, layer.fingerprint),
                            req.accepts_gzip()};
     auto result = s.tile_service.tile(read_context(req), tr);
     http_response r;
@@ -44,8 +44,9 @@ http_response tile(services& s, const http_request& req) {
         r.compressible = false;
         break;
     }
-    r.with_header("ETag", etag_for(layer, result.version.version))
-        .with_header("Cache-Control", cache_control(req, result.version.version))
+    r.with_header("ETag", etag_for(layer.id, result.version.version, layer.fingerprint))
+        .with_header("Cache-Control",
+                     cache_control(req, tiles::version_tag(layer, result.version.version)))
         .with_header("Vary", "Accept-Encoding");
     return r;
 }

@@ -86,8 +86,24 @@ TEST_CASE("ETag from the layer version and 304 on If-None-Match", "[http]") {
     const auto again = http_get(tile_path("regions", district_tile), {{"If-None-Match", etag}});
     CHECK(again.status == 304);
     CHECK(again.body.empty());
-    const auto stale = http_get(tile_path("regions", district_tile), {{"If-None-Match", "W/\"regions-1\""}});
+    // an older data version of the same declaration: the tile comes back in full
+    const auto fingerprint = etag.substr(etag.rfind('-'));
+    const auto stale = http_get(tile_path("regions", district_tile),
+                                {{"If-None-Match", "W/\"regions-1" + fingerprint}});
     CHECK(stale.status == 200);
+    CHECK(stale.header("cache-control") == "public, max-age=0, must-revalidate");
+}
+
+TEST_CASE("tiles at TileJSON's versioned URL may be cached for good", "[http]") {
+    const auto j = http_get("/tiles/regions.json").json();
+    auto url = j["tiles"][0].get<std::string>();
+    for (const auto& [from, to] : {std::pair{"{z}", "10"}, {"{x}", "844"}, {"{y}", "403"}})
+        url.replace(url.find(from), std::string(from).size(), to);
+    const auto r = http_get(url);
+    REQUIRE(r.status == 200);
+    CHECK(r.header("cache-control") == "public, max-age=86400, immutable");
+    CHECK(http_get(url.substr(0, url.find('?')) + "?v=0-00000000").header("cache-control") ==
+          "public, max-age=0, must-revalidate");
 }
 
 TEST_CASE("bad tile requests answer 4xx with a JSON error", "[http]") {

@@ -49,6 +49,7 @@ std::int64_t version_of(fixture& f, const std::string& layer) {
 
 TEST_CASE_METHOD(fixture, "layer versions bump on writes and only on real changes", "[pg]") {
     const auto before = version_of(*this, "villages");
+    const auto railways_before = version_of(*this, "railways");
     add_villages(3);
     const auto after_insert = version_of(*this, "villages");
     CHECK(after_insert > before);
@@ -57,7 +58,7 @@ TEST_CASE_METHOD(fixture, "layer versions bump on writes and only on real change
     sql("UPDATE regions SET name = '新名' WHERE kind = 'village'");
     CHECK(version_of(*this, "villages") > after_insert);
     // a layer reading other tables only is untouched
-    CHECK(version_of(*this, "railways") == 1);
+    CHECK(version_of(*this, "railways") == railways_before);
 }
 
 TEST_CASE_METHOD(fixture, "keyset paging returns every feature once, in order", "[pg]") {

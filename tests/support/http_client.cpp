@@ -85,6 +85,7 @@ http_result perform(const std::string& path_or_url, const std::map<std::string, 
     curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &r.headers);
     curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(curl.get(), CURLOPT_PATH_AS_IS, 1L); // send "/../" as written: traversal tests
     if (decode_gzip)
         curl_easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "gzip");
     if (body) {

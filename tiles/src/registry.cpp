@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <span>
 
 namespace riskatlas::tiles::embedded {
@@ -44,6 +45,20 @@ property_decl parse_property(const json& j, const std::string& layer) {
     return p;
 }
 
+// FNV-1a, 32 bits, as 8 hex digits: stable across builds and platforms.
+std::string fingerprint_of(std::string_view text) {
+    std::uint32_t h = 2166136261u;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 16777619u;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out(8, '0');
+    for (int i = 7; i >= 0; --i, h >>= 4)
+        out[static_cast<std::size_t>(i)] = hex[h & 15];
+    return out;
+}
+
 layer_decl parse_layer(const json& j) {
     layer_decl l;
     l.id = j.at("id").get<std::string>();
@@ -58,6 +73,7 @@ layer_decl parse_layer(const json& j) {
         bad(l.id, "zoom range must satisfy 0 <= minzoom <= maxzoom <= 24");
     for (const auto& p : j.at("properties"))
         l.properties.push_back(parse_property(p, l.id));
+    l.fingerprint = fingerprint_of(j.dump());
     return l;
 }
 

@@ -6,6 +6,10 @@
 
 namespace riskatlas::tiles {
 
+std::string version_tag(const layer_decl& layer, std::int64_t version) {
+    return std::to_string(version) + "-" + layer.fingerprint;
+}
+
 tile_service::tile_service(const registry& layers, data::database& db)
     : m_layers(layers), m_db(db), m_store(layers.sources()) {}
 
@@ -54,7 +58,7 @@ nlohmann::json tile_service::tilejson(const data::request_context& ctx, const st
         {"version", "1.0." + std::to_string(version.version)},
         {"scheme", "xyz"},
         // the version in the URL lets caches keep tiles forever; the server ignores it
-        {"tiles", {base_url + "/tiles/" + id + "/{z}/{x}/{y}.mvt?v=" + std::to_string(version.version)}},
+        {"tiles", {base_url + "/tiles/" + id + "/{z}/{x}/{y}.mvt?v=" + version_tag(layer, version.version)}},
         {"minzoom", layer.minzoom},
         {"maxzoom", layer.maxzoom},
         {"bounds", bounds},

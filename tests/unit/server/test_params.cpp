@@ -1,6 +1,7 @@
 // Path and query parameter parsing.
 #include <catch2/catch.hpp>
 
+#include "http_types.hpp"
 #include "params.hpp"
 
 #include <riskatlas/error.hpp>
@@ -48,12 +49,30 @@ TEST_CASE("name lists", "[unit][server]") {
 }
 
 TEST_CASE("etags round trip and foreign tags do not match", "[unit][server]") {
-    const auto tag = etag_for("regions", 42);
-    CHECK(tag == "W/\"regions-42\"");
-    CHECK(version_from_etag(tag, "regions") == 42);
-    CHECK(version_from_etag(std::string("\"regions-42\""), "regions") == 42);
-    CHECK_FALSE(version_from_etag(tag, "enterprises"));
-    CHECK_FALSE(version_from_etag(std::string("*"), "regions"));
-    CHECK_FALSE(version_from_etag(std::string("W/\"regions-4x2\""), "regions"));
-    CHECK_FALSE(version_from_etag(std::nullopt, "regions"));
+    const auto tag = etag_for("regions", 42, "0badf00d");
+    CHECK(tag == "W/\"regions-42-0badf00d\"");
+    CHECK(version_from_etag(tag, "regions", "0badf00d") == 42);
+    CHECK(version_from_etag(std::string("\"regions-42-0badf00d\""), "regions", "0badf00d") == 42);
+    CHECK_FALSE(version_from_etag(tag, "enterprises", "0badf00d"));
+    CHECK_FALSE(version_from_etag(tag, "regions", "feedface")); // the declaration changed
+    CHECK_FALSE(version_from_etag(std::string("*"), "regions", "0badf00d"));
+    CHECK_FALSE(version_from_etag(std::string("W/\"regions-4x2-0badf00d\""), "regions", "0badf00d"));
+    CHECK_FALSE(version_from_etag(std::string("W/\"regions--0badf00d\""), "regions", "0badf00d"));
+    CHECK_FALSE(version_from_etag(std::nullopt, "regions", "0badf00d"));
+}
+
+TEST_CASE("Accept-Encoding with q-values", "[unit][server]") {
+    const auto accepts = [](const char* value) {
+        http_request r;
+        r.headers["accept-encoding"] = value;
+        return r.accepts_gzip();
+    };
+    CHECK(accepts("gzip"));
+    CHECK(accepts("deflate, gzip;q=0.5"));
+    CHECK(accepts("*"));
+    CHECK(accepts("GZIP"));
+    CHECK_FALSE(accepts("gzip;q=0"));
+    CHECK_FALSE(accepts("identity"));
+    CHECK_FALSE(accepts("xgzip"));
+    CHECK_FALSE(http_request{}.accepts_gzip());
 }

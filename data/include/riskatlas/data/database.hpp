@@ -14,7 +14,7 @@ namespace riskatlas::data {
 struct db_config {
     /// libpq connection string or URI; empty means libpq's PG* environment variables.
     std::string dsn;
-    std::size_t pool_size = 4;
+    std::size_t pool_size = 4; ///< 0 is taken as 1
     /// Default per-statement limit; a request may lower or raise it.
     std::chrono::milliseconds statement_timeout{5000};
     /// How long a request waits for a free connection before answering "unavailable".

@@ -35,6 +35,9 @@ struct layer_decl {
     int minzoom = 0;
     int maxzoom = 22;
     std::vector<property_decl> properties;
+    /// Hash of the declaration: part of every ETag, so changing a layer's published properties
+    /// invalidates cached tiles even though its data version did not move.
+    std::string fingerprint;
 
     bool has_property(std::string_view name) const;
 };

@@ -27,6 +27,10 @@ struct tile_response {
     bool gzipped = false;
 };
 
+/// "<data version>-<declaration fingerprint>": what TileJSON puts in `?v=` and what a cached tile
+/// URL must carry to be treated as immutable.
+std::string version_tag(const layer_decl& layer, std::int64_t version);
+
 class tile_service {
 public:
     tile_service(const registry& layers, data::database& db);
