@@ -214,15 +214,30 @@ std::optional<std::string> layer_store::feature(database& db, const request_cont
     return out;
 }
 
+namespace {
+std::optional<geo::bbox> read_extent(session& s, const layer_store::rendered_layer& l) {
+    const auto row = s.exec("extent:" + l.source.id, l.extent_sql)[0];
+    if (row[0].is_null())
+        return std::nullopt;
+    return geo::bbox{row[0].as<double>(), row[1].as<double>(), row[2].as<double>(),
+                     row[3].as<double>()};
+}
+} // namespace
+
 std::optional<geo::bbox> layer_store::extent(database& db, const request_context& ctx,
                                              const std::string& layer) const {
     const auto& l = find(layer);
     std::optional<geo::bbox> out;
+    db.transact(ctx, access::read_only, [&](session& s) { out = read_extent(s, l); });
+    return out;
+}
+
+std::map<std::string, std::optional<geo::bbox>> layer_store::extents(database& db,
+                                                                     const request_context& ctx) const {
+    std::map<std::string, std::optional<geo::bbox>> out;
     db.transact(ctx, access::read_only, [&](session& s) {
-        const auto row = s.exec("extent:" + layer, l.extent_sql)[0];
-        if (!row[0].is_null())
-            out = geo::bbox{row[0].as<double>(), row[1].as<double>(), row[2].as<double>(),
-                            row[3].as<double>()};
+        for (const auto& [id, layer] : m_layers)
+            out[id] = read_extent(s, layer);
     });
     return out;
 }

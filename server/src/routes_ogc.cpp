@@ -133,9 +133,9 @@ http_response item(services& s, const http_request& req) {
 http_response collections(services& s, const http_request& req) {
     check_format(req);
     auto list = nlohmann::json::array();
+    const auto extents = s.tile_service.store().extents(s.db, read_context(req));
     for (const auto& layer : s.layers.layers())
-        list.push_back(collection(layer, s.tile_service.store().extent(s.db, read_context(req), layer.id),
-                                  req.base_url));
+        list.push_back(collection(layer, extents.at(layer.id), req.base_url));
     return http_response::json(
         200, {{"links", {link(req.base_url + "/collections", "self", "application/json", "Collections")}},
               {"collections", list}});

@@ -76,6 +76,10 @@ public:
     std::optional<geo::bbox> extent(database& db, const request_context& ctx,
                                     const std::string& layer) const;
 
+    /// Extents of every layer, in one transaction (for /collections).
+    std::map<std::string, std::optional<geo::bbox>> extents(database& db,
+                                                            const request_context& ctx) const;
+
     /// The rendered tile SQL of a layer ($1 = z, $2 = x, $3 = y), for benchmarks and debugging.
     const std::string& tile_sql(const std::string& layer) const;
 
