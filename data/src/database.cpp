@@ -56,10 +56,6 @@ std::unique_ptr<pqxx::connection> connect(const db_config& config) {
         auto conn = std::make_unique<pqxx::connection>(config.dsn);
         conn->set_variable("statement_timeout", std::to_string(config.statement_timeout.count()));
         conn->set_variable("application_name", "riskatlas");
-        // Our prepared statements have optional filters ("$1 IS NULL OR ST_Intersects(...)"):
-        // a generic plan cannot drop the unused branch and loses the GiST index, so always plan
-        // with the actual parameters.
-        conn->set_variable("plan_cache_mode", "force_custom_plan");
         return conn;
     } catch (const pqxx::broken_connection&) {
         throw unavailable("cannot connect to the database");

@@ -179,8 +179,14 @@ feature_page layer_store::features(database& db, const request_context& ctx,
     const auto props = properties_array(q);
     const auto min_x = bbox_part(q, &geo::bbox::min_x), min_y = bbox_part(q, &geo::bbox::min_y);
     const auto max_x = bbox_part(q, &geo::bbox::max_x), max_y = bbox_part(q, &geo::bbox::max_y);
+    // The items and count statements have optional filters ("$1 IS NULL OR ST_Intersects(...)",
+    // "$5 IS NULL OR fid > $5"): a cached generic plan cannot drop the unused branch and loses
+    // the GiST and keyset index paths, so these transactions always plan with the actual values.
+    // (Tile statements keep their cached plans: re-planning them costs more than it saves.)
+    auto custom_plans = ctx;
+    custom_plans.settings.emplace_back("plan_cache_mode", "force_custom_plan");
     feature_page page;
-    db.transact(ctx, access::read_only, [&](session& s) {
+    db.transact(custom_plans, access::read_only, [&](session& s) {
         page.version = combine(read_table_versions(s), l.source);
         if (q.count_matched)
             page.number_matched =
