@@ -74,13 +74,13 @@ std::string printable(std::string_view text, std::size_t max_chars) {
     return out;
 }
 
-http_request to_request(const server_config& cfg, const Rest::Request& in, const std::string& route,
-                        const std::vector<std::string>& names) {
-    http_request req;
+// Fills `req` from Pistache's request; `req.id` is set by the caller first, so even a failure
+// here is answered and logged under the request's id.
+void read_request(const server_config& cfg, const Rest::Request& in, const std::string& route,
+                  const std::vector<std::string>& names, http_request& req) {
     req.method = Http::methodString(in.method());
     req.path = url_decode(in.resource(), false);
     req.route = route;
-    req.id = next_request_id();
     for (const auto& name : names)
         if (in.hasParam(name))
             req.params[name] = url_decode(in.param(name).as<std::string>(), false);
@@ -89,7 +89,6 @@ http_request to_request(const server_config& cfg, const Rest::Request& in, const
     for (const auto& [name, raw] : in.headers().rawList())
         req.headers[name] = raw.value();
     req.base_url = base_url_for(cfg, req);
-    return req;
 }
 
 void send(Http::ResponseWriter& out, const http_request& req, http_response& r) {
@@ -137,10 +136,11 @@ void http_server::impl::dispatch(const route* r, const std::vector<std::string>&
                                  const Rest::Request& in, Http::ResponseWriter out) {
     const auto started = std::chrono::steady_clock::now();
     http_request req;
+    req.id = next_request_id();
     http_response res;
     std::string detail;
     try {
-        req = to_request(app.config, in, r ? r->pattern : "(none)", names);
+        read_request(app.config, in, r ? r->pattern : "(none)", names, req);
         res = r ? r->handle(req)
                 : error_response(404, "not_found", "no route for " + req.method + " " + req.path, req.id);
     } catch (...) {
