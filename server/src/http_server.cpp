@@ -3,6 +3,7 @@
 #include "http_server.hpp"
 
 #include "error_response.hpp"
+#include "guarded_handler.hpp"
 #include "params.hpp"
 #include "pistache_headers.hpp"
 
@@ -195,7 +196,7 @@ void http_server::start() {
     m_impl->endpoint = std::make_shared<Http::Endpoint>(
         Pistache::Address(cfg.host, Pistache::Port(cfg.port)));
     m_impl->endpoint->init(opts);
-    m_impl->endpoint->setHandler(m_impl->router.handler());
+    m_impl->endpoint->setHandler(std::make_shared<guarded_handler>(m_impl->router));
     m_impl->endpoint->serveThreaded();
 }
 

@@ -122,7 +122,7 @@ std::string raw_exchange(const std::string& raw) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
         throw std::runtime_error("cannot connect to " + base);
-    timeval tv{5, 0};
+    timeval tv{3, 0}; // a request the server is still waiting on ends the exchange after 3 s
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     std::size_t sent = 0;
     while (sent < raw.size()) {
@@ -131,7 +131,7 @@ std::string raw_exchange(const std::string& raw) {
             break; // the server may close early on garbage: read what it said
         sent += static_cast<std::size_t>(n);
     }
-    ::shutdown(fd, SHUT_WR);
+    // No shutdown(SHUT_WR): a half-closed peer may be dropped before its answer is written.
     std::string reply;
     char buf[4096];
     for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)

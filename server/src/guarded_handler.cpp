@@ -1,0 +1,84 @@
+// Request parsing with JSON errors; see guarded_handler.hpp for why this replaces Pistache's.
+#include "guarded_handler.hpp"
+
+#include "error_response.hpp"
+#include "pistache_headers.hpp"
+
+#include <pistache/peer.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+
+namespace riskatlas::server {
+namespace Http = Pistache::Http;
+
+namespace {
+
+std::string parse_failure_id() {
+    static std::atomic<std::uint64_t> counter{0};
+    return "parse-" + std::to_string(++counter);
+}
+
+void answer(Http::ResponseWriter response, int status, const std::string& code,
+            const std::string& message) {
+    const auto id = parse_failure_id();
+    const auto body = error_response(status, code, message, id).body;
+    spdlog::info("request id={} method=? route=(unparsable) status={} detail={}", id, status, code);
+    response.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
+    response.send(static_cast<Http::Code>(status), body, Http::Mime::MediaType::fromString("application/json"));
+}
+
+} // namespace
+
+void guarded_handler::onInput(const char* buffer, size_t len,
+                              const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+    auto parser = getParser(peer);
+    auto& request = parser->request;
+    bool complete = false;
+    try {
+        if (!parser->feed(buffer, len)) {
+            parser->reset();
+            answer(Http::ResponseWriter(request.version(), transport(), this, peer), 413,
+                   "request_too_large",
+                   "the request exceeds the server's limit (--max-request-bytes)");
+            return;
+        }
+        complete = parser->parse() == Http::Private::State::Done;
+    } catch (const Http::HttpError& e) {
+        answer(Http::ResponseWriter(request.version(), transport(), this, peer),
+               e.code() >= 400 && e.code() < 500 ? e.code() : 400, "malformed_request", e.reason());
+        parser->reset();
+        return;
+    } catch (const std::exception& e) {
+        // A typed header that does not parse (Host with a bad port, a broken Accept): the
+        // client's fault, so 400, never the 500 Pistache would send.
+        answer(Http::ResponseWriter(request.version(), transport(), this, peer), 400,
+               "malformed_request", std::string("malformed request header: ") + e.what());
+        parser->reset();
+        return;
+    }
+    if (!complete) {
+        // Pistache waits forever (until its header timeout) on a request line or header it
+        // cannot make sense of. The blank line ends the head: if it has arrived and no body is
+        // announced, the request will never complete, so say so now.
+        const bool head_ended = std::string_view(buffer, len).find("\r\n\r\n") != std::string_view::npos;
+        const bool body_expected = request.headers().has("Content-Length") ||
+                                   request.headers().has("Transfer-Encoding");
+        if (head_ended && !body_expected) {
+            answer(Http::ResponseWriter(request.version(), transport(), this, peer), 400,
+                   "malformed_request", "the request line or a header is malformed");
+            parser->reset();
+        }
+        return;
+    }
+    Http::ResponseWriter response(request.version(), transport(), this, peer);
+    request.copyAddress(peer->address());
+    const auto connection = request.headers().tryGet<Http::Header::Connection>();
+    response.headers().add<Http::Header::Connection>(connection ? connection->control()
+                                                                : Http::ConnectionControl::Close);
+    peer->setIdle(false);
+    onRequest(request, std::move(response)); // the router; our dispatch never throws
+    parser->reset();
+}
+
+} // namespace riskatlas::server
