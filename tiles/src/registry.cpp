@@ -1,6 +1,7 @@
 // Parses and validates layer declarations.
 #include <riskatlas/tiles/registry.hpp>
 
+#include <riskatlas/embedded_file.hpp>
 #include <riskatlas/error.hpp>
 #include <riskatlas/geo/tile.hpp>
 
@@ -11,10 +12,7 @@
 #include <span>
 
 namespace riskatlas::tiles::embedded {
-struct embedded_file {
-    std::string_view name;
-    std::string_view content;
-};
+// Defined by the file cmake/embed.cmake generates from tiles/layers/*.json.
 std::span<const embedded_file> files();
 } // namespace riskatlas::tiles::embedded
 
