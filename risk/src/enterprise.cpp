@@ -79,12 +79,7 @@ detail::input_value processes(const std::vector<std::string>& list) {
 
 } // namespace
 
-std::vector<std::string> enterprise_model_inputs() {
-    std::vector<std::string> names;
-    for (const auto& s : specs)
-        names.emplace_back(s.name);
-    return names;
-}
+std::vector<std::string> enterprise_model_inputs() { return detail::input_names(specs); }
 
 enterprise_model enterprise_model::parse(const nlohmann::json& doc) {
     return enterprise_model(detail::parse_scoring_model(doc, specs, colours));

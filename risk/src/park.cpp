@@ -79,12 +79,7 @@ std::optional<park_grade> parse_park_grade(std::string_view text) noexcept {
     return std::nullopt;
 }
 
-std::vector<std::string> park_model_inputs() {
-    std::vector<std::string> names;
-    for (const auto& s : specs)
-        names.emplace_back(s.name);
-    return names;
-}
+std::vector<std::string> park_model_inputs() { return detail::input_names(specs); }
 
 park_model park_model::parse(const nlohmann::json& doc) {
     return park_model(detail::parse_scoring_model(doc, specs, grades));

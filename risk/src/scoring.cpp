@@ -168,5 +168,12 @@ scored evaluate(const scoring_model& m, std::span<const input_value> values) {
     return out;
 }
 
+std::vector<std::string> input_names(std::span<const input_spec> inputs) {
+    std::vector<std::string> names;
+    for (const auto& s : inputs)
+        names.emplace_back(s.name);
+    return names;
+}
+
 } // namespace detail
 } // namespace riskatlas::risk

@@ -32,6 +32,9 @@ input_value number_input(double value);
 input_value optional_input(std::optional<int> value);
 input_value bool_input(bool value);
 
+/// The names of an entity kind's inputs, in order (what its models' factors may read).
+std::vector<std::string> input_names(std::span<const input_spec> inputs);
+
 /// Parses and validates; throws riskatlas::invalid_argument naming the offending field.
 scoring_model parse_scoring_model(const nlohmann::json& doc, std::span<const input_spec> inputs,
                                   std::span<const std::string_view> grade_labels);
