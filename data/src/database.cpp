@@ -128,6 +128,8 @@ void apply_settings(session& s, const request_context& context, std::chrono::mil
                     std::to_string(context.statement_timeout.count()));
     for (const auto& [name, value] : context.settings)
         s.exec_file("sql/set_local.sql", name, value);
+    if (context.as_of_run)
+        s.exec_file("sql/set_local.sql", "riskatlas.as_of_run", std::to_string(*context.as_of_run));
 }
 
 template <typename TTransaction>

@@ -76,6 +76,26 @@ json to_json(const railway_record &r) {
     return {{"name", or_null(r.name)}, {"source", r.source}, {"geom_wkb", r.geom.to_hex_wkb()}};
 }
 
+json to_json(const park_profile_record &p) {
+    return {{"park_code", p.park_code},
+            {"recognised", p.recognised},
+            {"years_since_overall_assessment", or_null(p.years_since_overall_assessment)},
+            {"risk_acceptable", p.risk_acceptable},
+            {"control_line", p.control_line},
+            {"sensitive_target_distance_m", or_null(p.sensitive_target_distance_m)},
+            {"residents_inside", p.residents_inside},
+            {"closed_management", p.closed_management},
+            {"hazmat_parking", p.hazmat_parking},
+            {"fire_station", p.fire_station},
+            {"supervision_body", p.supervision_body},
+            {"smart_platform", p.smart_platform},
+            {"emergency_plan_drilled", p.emergency_plan_drilled},
+            {"emergency_rescue_team", p.emergency_rescue_team},
+            {"emergency_materials", p.emergency_materials},
+            {"years_since_major_accident", or_null(p.years_since_major_accident)},
+            {"generated", p.generated}};
+}
+
 template <typename TRecord> std::string json_array(const std::vector<TRecord> &records) {
     json array = json::array();
     for (const auto &r : records)
@@ -112,6 +132,7 @@ content_counts replace_demo_content(database &db, const demo_dataset &dataset) {
     const std::string enterprises = json_array(dataset.enterprises);
     const std::string hazards = json_array(dataset.hazards);
     const std::string railways = json_array(dataset.railways);
+    const std::string park_profiles = json_array(dataset.park_profiles);
 
     content_counts counts;
     request_context context;
@@ -125,6 +146,7 @@ content_counts replace_demo_content(database &db, const demo_dataset &dataset) {
         s.exec_file("sql/demo_insert_enterprises.sql", enterprises);
         s.exec_file("sql/demo_insert_hazards.sql", hazards);
         s.exec_file("sql/demo_insert_railways.sql", railways);
+        s.exec_file("sql/demo_insert_park_profiles.sql", park_profiles);
         counts = read_counts(s);
     });
     return counts;

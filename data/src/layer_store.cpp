@@ -102,8 +102,13 @@ table_versions read_table_versions(session& s) {
 
 // A layer's version is the sum of the versions of the tables it reads: each only grows, so the
 // sum grows on every write to any of them.
-layer_version combine(const table_versions& tables, const layer_source& s) {
+layer_version combine(const table_versions& tables, const layer_source& s,
+                      const request_context& ctx) {
     layer_version v;
+    if (s.versioned && ctx.as_of_run) {
+        v.version = *ctx.as_of_run;
+        return v;
+    }
     for (const auto& t : s.reads) {
         const auto it = tables.find(t);
         if (it == tables.end()) // a silent 0 would freeze the layer's ETag forever
@@ -148,7 +153,7 @@ std::map<std::string, layer_version> layer_store::versions(database& db,
     db.transact(ctx, access::read_only, [&](session& s) {
         const auto tables = read_table_versions(s);
         for (const auto& [id, layer] : m_layers)
-            out[id] = combine(tables, layer.source);
+            out[id] = combine(tables, layer.source, ctx);
     });
     return out;
 }
@@ -158,7 +163,7 @@ tile_result layer_store::tile(database& db, const request_context& ctx, const st
     const auto& l = find(layer);
     tile_result out;
     db.transact(ctx, access::read_only, [&](session& s) {
-        out.version = combine(read_table_versions(s), l.source);
+        out.version = combine(read_table_versions(s), l.source, ctx);
         if (known && *known == out.version.version) {
             out.not_modified = true;
             return;
@@ -187,7 +192,7 @@ feature_page layer_store::features(database& db, const request_context& ctx,
     custom_plans.settings.emplace_back("plan_cache_mode", "force_custom_plan");
     feature_page page;
     db.transact(custom_plans, access::read_only, [&](session& s) {
-        page.version = combine(read_table_versions(s), l.source);
+        page.version = combine(read_table_versions(s), l.source, ctx);
         if (q.count_matched)
             page.number_matched =
                 s.exec("count:" + layer, l.count_sql, min_x, min_y, max_x, max_y,

@@ -9,14 +9,57 @@
 
 namespace riskatlas::demo {
 
+namespace {
+
+// Invented profiles chosen to show the assessment's range on the map: a well-run chemical park,
+// a development zone with gaps in shared facilities, and a small township park with many (the
+// 2023 导则 grades on what a park shows; see risk/models/park-a-d.json).
+data::park_profile_record chemical_park_profile() {
+    data::park_profile_record p;
+    p.recognised = true;
+    p.years_since_overall_assessment = 2;
+    p.risk_acceptable = p.control_line = true;
+    p.sensitive_target_distance_m = 1200;
+    p.closed_management = p.hazmat_parking = p.fire_station = p.supervision_body = true;
+    p.emergency_plan_drilled = p.emergency_rescue_team = p.emergency_materials = true;
+    return p;
+}
+
+data::park_profile_record development_zone_profile() {
+    data::park_profile_record p;
+    p.recognised = true;
+    p.years_since_overall_assessment = 4;
+    p.risk_acceptable = p.control_line = true;
+    p.sensitive_target_distance_m = 700;
+    p.fire_station = p.supervision_body = true;
+    p.emergency_plan_drilled = p.emergency_materials = true;
+    return p;
+}
+
+data::park_profile_record township_park_profile() {
+    data::park_profile_record p;
+    p.recognised = true;
+    p.years_since_overall_assessment = 6;
+    p.risk_acceptable = true;
+    p.sensitive_target_distance_m = 450;
+    p.supervision_body = true;
+    p.emergency_materials = true;
+    return p;
+}
+
+} // namespace
+
 std::vector<park_spec> default_parks() {
     // Positions are chosen inside the township cells of the seats (新兖镇 south-west of the
     // town, 大安镇 north of it, 颜店镇 to the west); sizes ~6-10 km². Invented, not planned
     // boundaries.
     return {
-        {"P370812001", "兖州化工产业园", "chemical", {116.750, 35.480}, 3.6, 2.9, 15},
-        {"P370812002", "兖州经济开发区", "industrial", {116.820, 35.622}, 3.2, 2.6, 0},
-        {"P370812003", "颜店镇工业园", "industrial", {116.668, 35.552}, 2.4, 1.8, -10},
+        {"P370812001", "兖州化工产业园", "chemical", {116.750, 35.480}, 3.6, 2.9, 15,
+         chemical_park_profile()},
+        {"P370812002", "兖州经济开发区", "industrial", {116.820, 35.622}, 3.2, 2.6, 0,
+         development_zone_profile()},
+        {"P370812003", "颜店镇工业园", "industrial", {116.668, 35.552}, 2.4, 1.8, -10,
+         township_park_profile()},
     };
 }
 
@@ -88,6 +131,12 @@ data::demo_dataset build_yanzhou(const std::filesystem::path &input_dir,
     out.regions = detail::build_regions(inputs, params, layout);
     out.enterprises = detail::build_enterprises(layout, params);
     out.hazards = detail::build_hazards(out.enterprises, layout, params);
+    for (const auto &spec : params.parks) {
+        auto profile = spec.profile;
+        profile.park_code = spec.code;
+        profile.generated = true;
+        out.park_profiles.push_back(std::move(profile));
+    }
     for (const auto &line : inputs.railways)
         out.railways.push_back({std::nullopt, "gmt-china CN-Railways.dat (national scale)", line});
     return out;

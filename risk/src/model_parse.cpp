@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace riskatlas::risk::detail {
@@ -259,6 +260,86 @@ scoring_model parse_scoring_model(const json& doc, std::span<const input_spec> i
             fail(p + "id", "duplicate id '" + m.hard_rules.back().id + "'");
     }
     return m;
+}
+
+// Shared with the zoning and density models, so every model file fails the same way.
+
+void model_error(const std::string& field, const std::string& why) { fail(field, why); }
+
+const json& model_member(const json& obj, const std::string& path, const char* key) {
+    if (!obj.is_object())
+        fail(path.empty() ? "(root)" : path.substr(0, path.size() - 1), "must be an object");
+    return member(obj, path, key);
+}
+
+std::string model_text(const json& obj, const std::string& path, const char* key) {
+    model_member(obj, path, key);
+    return text(obj, path, key);
+}
+
+double model_number(const json& v, const std::string& field) { return number(v, field); }
+
+certainty_mark model_certainty(const json& obj, const std::string& path) {
+    return parse_certainty(obj, path);
+}
+
+std::vector<std::string> model_sources(const json& doc) {
+    const json& sources = model_member(doc, "", "sources");
+    if (!sources.is_array() || sources.empty())
+        fail("sources", "must be a non-empty array of strings");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (!sources[i].is_string())
+            fail("sources[" + std::to_string(i) + "]", "must be a string");
+        out.push_back(sources[i].get<std::string>());
+    }
+    return out;
+}
+
+threshold_bands parse_threshold_bands(const json& obj, const std::string& path) {
+    constexpr std::array<std::string_view, 4> labels{"red", "orange", "yellow", "blue"};
+    threshold_bands b;
+    b.source = model_text(obj, path, "source");
+    b.certainty = parse_certainty(obj, path);
+    const json& grades = member(obj, path, "grades");
+    if (!grades.is_array() || grades.size() != labels.size())
+        fail(path + "grades", "must list red, orange, yellow, blue, worst first");
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::string gp = path + "grades[" + std::to_string(i) + "].";
+        if (find_grade(model_member(grades[i], gp, "grade"), gp + "grade", labels) != i)
+            fail(gp + "grade", "grades must be listed worst first");
+        const auto bound = opt_number(grades[i], gp, "at_least");
+        if (i + 1 == labels.size()) {
+            if (bound)
+                fail(gp + "at_least", "blue is what is left below yellow: no bound");
+            break;
+        }
+        if (!bound)
+            fail(gp + "at_least", "missing");
+        // Positive bounds keep an empty zone or a point with no hazards blue.
+        if (!(*bound > 0) || (i > 0 && !(*bound < b.at_least[i - 1])))
+            fail(gp + "at_least", "bounds must be positive and decrease from red to yellow");
+        b.at_least[i] = *bound;
+    }
+    return b;
+}
+
+std::string short_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+std::pair<four_colour, std::string> colour_by_thresholds(const threshold_bands& bands, double value,
+                                                         std::string_view value_name) {
+    constexpr std::array<four_colour, 4> worst_first{four_colour::red, four_colour::orange,
+                                                     four_colour::yellow, four_colour::blue};
+    const std::string shown = std::string(value_name) + " " + short_number(value);
+    for (std::size_t i = 0; i < bands.at_least.size(); ++i)
+        if (value >= bands.at_least[i])
+            return {worst_first[i], shown + " >= " + short_number(bands.at_least[i]) + ": " +
+                                        std::string(to_string(worst_first[i]))};
+    return {four_colour::blue, shown + " < " + short_number(bands.at_least.back()) + ": blue"};
 }
 
 } // namespace riskatlas::risk::detail

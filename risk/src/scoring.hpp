@@ -2,6 +2,7 @@
 // then score one entity's input values. Each kind (enterprise, park) only supplies its inputs.
 #pragma once
 
+#include <riskatlas/risk/four_colour.hpp>
 #include <riskatlas/risk/scoring_model.hpp>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace riskatlas::risk::detail {
 
@@ -51,5 +54,24 @@ scored evaluate(const scoring_model& model, std::span<const input_value> values)
 
 /// Throws invalid_argument("invalid_<what>", ...) for a fact outside its documented range.
 void require_range(std::string_view what, std::string_view field, long value, long lo, long hi);
+
+// Readers for the other JSON models (zoning, density). Each failure throws
+// invalid_argument("invalid_risk_model") naming the field, as parse_scoring_model does.
+[[noreturn]] void model_error(const std::string& field, const std::string& why);
+const nlohmann::json& model_member(const nlohmann::json& obj, const std::string& path,
+                                   const char* key);
+std::string model_text(const nlohmann::json& obj, const std::string& path, const char* key);
+double model_number(const nlohmann::json& v, const std::string& field);
+certainty_mark model_certainty(const nlohmann::json& obj, const std::string& path);
+/// The root's "sources": a non-empty array of strings.
+std::vector<std::string> model_sources(const nlohmann::json& doc);
+/// {"source", "certainty", "grades": [{"grade": "red", "at_least": x}, ..., {"grade": "blue"}]}.
+threshold_bands parse_threshold_bands(const nlohmann::json& obj, const std::string& path);
+
+/// The colour of `value` (finite, >= 0) and the rule that chose it, e.g. "RI 3.2 >= 2.2: red".
+std::pair<four_colour, std::string> colour_by_thresholds(const threshold_bands& bands, double value,
+                                                         std::string_view value_name);
+/// Up to 4 significant digits: explanations show the value, not its binary noise.
+std::string short_number(double v);
 
 } // namespace riskatlas::risk::detail

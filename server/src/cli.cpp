@@ -24,7 +24,15 @@ struct cli_values {
     bool force_demo = false;
     bool layers_json = false;
     std::string layer;
+    bool full_recompute = false;
 };
+
+void add_model_option(CLI::App& app, cli_values& v) {
+    app.add_option("--models", v.cfg.models_dir,
+                   "Directory of the risk models (enterprise-four-colour.json, park-a-d.json, "
+                   "zoning.json, hazard-density.json), read at start-up")
+        ->envname("RISKATLAS_MODELS")->check(CLI::ExistingDirectory);
+}
 
 void add_database_options(CLI::App& app, cli_values& v) {
     app.add_option("--db", v.cfg.db.dsn,
@@ -60,6 +68,11 @@ void add_serve_options(CLI::App& serve, cli_values& v) {
                      "Raster base map XYZ URL template, e.g. a Tianditu WMTS URL with your key "
                      "(default: none; the map draws our own outlines)")
         ->envname("RISKATLAS_BASEMAP_URL");
+    add_model_option(serve, v);
+    serve.add_option("--recompute-interval", c.recompute_interval_s,
+                     "Seconds between checks for changed inputs, which trigger an incremental "
+                     "recompute of the risk layers (0: only on POST /api/recompute)")
+        ->envname("RISKATLAS_RECOMPUTE_INTERVAL")->check(CLI::Range(0.0, 86400.0));
     serve.add_option("--basemap-attribution", c.basemap.attribution, "Attribution for the base map")
         ->envname("RISKATLAS_BASEMAP_ATTRIBUTION");
 }
@@ -76,6 +89,7 @@ int run_cli(int argc, char** argv) {
     v.cfg.web_root = RISKATLAS_SOURCE_DIR "/web";
     v.cfg.styles_root = RISKATLAS_SOURCE_DIR "/styles";
     v.cfg.vendor_root = RISKATLAS_SOURCE_DIR "/node_modules";
+    v.cfg.models_dir = RISKATLAS_SOURCE_DIR "/risk/models";
 
     CLI::App app{"riskatlas " RISKATLAS_VERSION
                  ": work-safety risk maps. Serves vector tiles, OGC API - Features and a web map "
@@ -97,6 +111,12 @@ int run_cli(int argc, char** argv) {
     setup->add_option("--demo-data", v.demo_dir, "Directory of the demo region's real input files")
         ->envname("RISKATLAS_DEMO_DATA")->check(CLI::ExistingDirectory);
     setup->add_flag("--force-demo", v.force_demo, "Replace the demo content even if regions exist");
+    add_model_option(*setup, v);
+    auto* recompute = app.add_subcommand(
+        "recompute", "Recompute the risk layers now (incremental unless --full) and exit");
+    recompute->add_flag("--full", v.full_recompute,
+                        "Regrade everything, not only what changed since the last run");
+    add_model_option(*recompute, v);
     auto* layers = app.add_subcommand("layers", "List the published layers (the layer registry)");
     layers->add_flag("--json", v.layers_json, "Print as JSON");
     auto* tile_sql = app.add_subcommand("tile-sql", "Print a layer's tile SQL ($1=z, $2=x, $3=y)");
@@ -114,6 +134,8 @@ int run_cli(int argc, char** argv) {
             return command_migrate(v.cfg);
         if (*setup)
             return command_setup(v.cfg, v.demo_dir, v.force_demo);
+        if (*recompute)
+            return command_recompute(v.cfg, v.full_recompute);
         if (*layers)
             return command_layers(v.layers_json);
         if (*tile_sql)

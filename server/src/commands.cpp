@@ -4,13 +4,17 @@
 #include "app.hpp"
 #include "http_server.hpp"
 
+#include <riskatlas/analysis/recompute.hpp>
 #include <riskatlas/data/migrations.hpp>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <csignal>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 namespace riskatlas::server {
 namespace {
@@ -37,6 +41,49 @@ void block_stop_signals() {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
+// Polls for changed inputs (imports, edits, a new day making hazards overdue) and queues an
+// incremental recompute, so the risk layers follow their inputs without anyone asking.
+class recompute_watcher {
+public:
+    explicit recompute_watcher(services& app) : m_app(app) {
+        if (app.config.recompute_interval_s > 0)
+            m_thread = std::thread([this] { run(); });
+    }
+    ~recompute_watcher() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    recompute_watcher(const recompute_watcher&) = delete;
+    recompute_watcher& operator=(const recompute_watcher&) = delete;
+
+private:
+    void run() {
+        const auto interval = std::chrono::duration<double>(m_app.config.recompute_interval_s);
+        std::unique_lock lock(m_mutex);
+        while (!m_wake.wait_for(lock, interval, [this] { return m_stopping; })) {
+            lock.unlock();
+            try {
+                if (!m_app.jobs.active("recompute") && analysis::recompute_pending(m_app.db))
+                    m_app.submit_recompute(false, "watcher");
+            } catch (const std::exception& e) {
+                spdlog::warn("recompute check failed: {}", e.what());
+            }
+            lock.lock();
+        }
+    }
+
+    services& m_app;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
 } // namespace
 
 int command_migrate(const server_config& cfg) {
@@ -59,9 +106,23 @@ int command_serve(const server_config& cfg) {
                  cfg.host == "0.0.0.0" ? "localhost" : cfg.host, server.port(), cfg.db.pool_size);
     if (!app.db.ping())
         spdlog::warn("the database is not reachable yet; requests answer 503 until it is");
+    recompute_watcher watcher(app);
     const int sig = wait_for_stop_signal();
     spdlog::info("received signal {}, stopping", sig);
     server.stop();
+    return 0;
+}
+
+int command_recompute(const server_config& cfg, bool full) {
+    data::database db(cfg.db);
+    const auto models = analysis::model_set::load(cfg.models_dir);
+    analysis::recompute_options options;
+    options.full = full;
+    options.reason = "cli";
+    options.progress = [](std::string_view stage, double done) {
+        spdlog::info("recompute stage={} done={:.0f}%", stage, done * 100);
+    };
+    log_recompute(analysis::recompute(db, models, options));
     return 0;
 }
 

@@ -11,8 +11,11 @@ namespace riskatlas::server {
 int command_serve(const server_config& cfg);
 /// Applies pending migrations.
 int command_migrate(const server_config& cfg);
-/// Migrates, then loads the demo region if the database holds no regions yet (or when forced).
+/// Migrates, then loads the demo region if the database holds no regions yet (or when forced),
+/// then recomputes the risk layers (in full after a load).
 int command_setup(const server_config& cfg, const std::string& demo_dir, bool force_demo);
+/// Recomputes the risk layers once (incremental unless `full`), with progress on stderr.
+int command_recompute(const server_config& cfg, bool full);
 /// Prints the layer registry.
 int command_layers(bool as_json);
 /// Prints a layer's tile SQL ($1 = z, $2 = x, $3 = y).

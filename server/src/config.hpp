@@ -28,6 +28,10 @@ struct server_config {
     std::size_t default_items_limit = 10;
     std::size_t max_items_limit = 10000;
     basemap_config basemap;
+    std::string models_dir;          ///< risk models (risk/models/*.json), read at start-up
+    /// How often the server checks for changed inputs and recomputes the risk layers; 0 = never
+    /// (recompute only on POST /api/recompute).
+    double recompute_interval_s = 5;
     data::db_config db;
 };
 

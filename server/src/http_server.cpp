@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <map>
 #include <thread>
 
 namespace riskatlas::server {
@@ -67,6 +68,15 @@ std::string base_url_for(const server_config& cfg, const http_request& req) {
     return "http://localhost:" + std::to_string(cfg.port);
 }
 
+// Our routes name methods as text; Pistache wants its enum.
+Http::Method method_of(std::string_view name) {
+    static const std::map<std::string_view, Http::Method> methods{
+        {"GET", Http::Method::Get},     {"HEAD", Http::Method::Head},
+        {"POST", Http::Method::Post},   {"PUT", Http::Method::Put},
+        {"PATCH", Http::Method::Patch}, {"DELETE", Http::Method::Delete}};
+    return methods.at(name);
+}
+
 // Control characters would split the one-line-per-request log.
 std::string printable(std::string_view text, std::size_t max_chars) {
     std::string out;
@@ -90,6 +100,7 @@ void read_request(const server_config& cfg, const Rest::Request& in, const std::
     for (const auto& [name, raw] : in.headers().rawList())
         req.headers[name] = raw.value();
     req.base_url = base_url_for(cfg, req);
+    req.body = in.body();
 }
 
 void send(Http::ResponseWriter& out, const http_request& req, http_response& r) {
@@ -118,12 +129,8 @@ void send(Http::ResponseWriter& out, const http_request& req, http_response& r) 
 struct http_server::impl {
     services& app;
     std::vector<route> routes; // handlers in the router point into this vector
-    route method_not_allowed{"*", "(method not allowed)", [](const http_request& req) {
-        return error_response(405, "method_not_allowed",
-                              req.method + " is not allowed on " + req.path + "; this resource is read-only",
-                              req.id)
-            .with_header("Allow", "GET");
-    }};
+    // One 405 responder per route pattern, naming the methods the pattern does allow.
+    std::vector<route> method_not_allowed;
     std::shared_ptr<Http::Endpoint> endpoint;
     Rest::Router router;
 
@@ -166,6 +173,7 @@ http_server::~http_server() { stop(); }
 void http_server::start() {
     auto& cfg = m_impl->app.config;
     m_impl->routes = all_routes(m_impl->app);
+    std::map<std::string, std::vector<std::string>> allowed; // pattern -> methods
     for (const auto& r : m_impl->routes) {
         const auto names = param_names(r.pattern);
         const route* rp = &r;
@@ -173,16 +181,34 @@ void http_server::start() {
             m_impl->dispatch(rp, names, in, std::move(out));
             return Rest::Route::Result::Ok;
         };
-        m_impl->router.addRoute(Http::Method::Get, r.pattern, handle);
-        // Other methods get our JSON 405 instead of Pistache's plain-text one. HEAD too: Pistache
-        // cannot send headers without a body, and a HEAD answered with "Content-Length: 0" makes
-        // clients such as GDAL's /vsicurl/ believe the resource is empty; on 405 they GET.
-        for (const auto method : {Http::Method::Head, Http::Method::Post, Http::Method::Put, Http::Method::Patch,
-                                  Http::Method::Delete})
-            m_impl->router.addRoute(method, r.pattern, [this](const Rest::Request& in, Http::ResponseWriter out) {
-                m_impl->dispatch(&m_impl->method_not_allowed, {}, in, std::move(out));
-                return Rest::Route::Result::Ok;
-            });
+        m_impl->router.addRoute(method_of(r.method), r.pattern, handle);
+        allowed[r.pattern].push_back(r.method);
+    }
+    // Other methods get our JSON 405 instead of Pistache's plain-text one. HEAD too: Pistache
+    // cannot send headers without a body, and a HEAD answered with "Content-Length: 0" makes
+    // clients such as GDAL's /vsicurl/ believe the resource is empty; on 405 they GET.
+    m_impl->method_not_allowed.reserve(allowed.size());
+    for (const auto& [pattern, methods] : allowed) {
+        std::string allow;
+        for (const auto& m : methods)
+            allow += (allow.empty() ? "" : ", ") + m;
+        m_impl->method_not_allowed.push_back(
+            {"*", "(method not allowed)", [allow](const http_request& req) {
+                 return error_response(405, "method_not_allowed",
+                                       req.method + " is not allowed on " + req.path + "; allowed: " + allow,
+                                       req.id)
+                     .with_header("Allow", allow);
+             }});
+        const route* refusal = &m_impl->method_not_allowed.back();
+        for (const auto* method : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}) {
+            if (std::ranges::find(methods, method) != methods.end())
+                continue;
+            m_impl->router.addRoute(method_of(method), pattern,
+                                    [this, refusal](const Rest::Request& in, Http::ResponseWriter out) {
+                                        m_impl->dispatch(refusal, {}, in, std::move(out));
+                                        return Rest::Route::Result::Ok;
+                                    });
+        }
     }
     m_impl->router.addNotFoundHandler([this](const Rest::Request& in, Http::ResponseWriter out) {
         m_impl->dispatch(nullptr, {}, in, std::move(out));

@@ -26,6 +26,7 @@ struct http_request {
     std::map<std::string, std::string> query;  ///< decoded query parameters
     std::map<std::string, std::string, case_insensitive_less> headers;
     std::string base_url; ///< public origin, e.g. "http://localhost:8080"
+    std::string body;     ///< request body (POST), at most server_config::max_request_bytes
 
     std::optional<std::string> query_value(const std::string& name) const;
     std::optional<std::string> header(const std::string& name) const;

@@ -135,4 +135,12 @@ std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& 
     return version;
 }
 
+void reject_unknown_query(const std::map<std::string, std::string>& query,
+                          std::initializer_list<std::string_view> known,
+                          const std::function<bool(std::string_view)>& also) {
+    for (const auto& [name, value] : query)
+        if (std::find(known.begin(), known.end(), name) == known.end() && !(also && also(name)))
+            throw invalid_argument("unknown_parameter", "unknown query parameter '" + name + "'");
+}
+
 } // namespace riskatlas::server

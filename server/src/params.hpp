@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +27,12 @@ std::size_t parse_limit(const std::optional<std::string>& text, std::size_t fall
 
 /// Comma-separated names (for `properties=`); empty items rejected.
 std::vector<std::string> parse_name_list(std::string_view name, std::string_view text);
+
+/// Throws invalid_argument("unknown_parameter") for a query parameter that is neither in `known`
+/// nor accepted by `also` (a layer's view parameters, say).
+void reject_unknown_query(const std::map<std::string, std::string>& query,
+                          std::initializer_list<std::string_view> known,
+                          const std::function<bool(std::string_view)>& also = {});
 
 /// Percent-decoding of a URL component ('+' is a space in query strings).
 std::string url_decode(std::string_view text, bool plus_is_space);

@@ -2,6 +2,7 @@
 // GeoJSON) and single features; also /api (OpenAPI 3.0).
 #include "app.hpp"
 #include "ogc_documents.hpp"
+#include "layer_view.hpp"
 #include "params.hpp"
 #include "static_files.hpp"
 
@@ -26,7 +27,7 @@ data::feature_query parse_items_query(const services& s, const tiles::layer_decl
     data::feature_query q;
     q.limit = parse_limit(req.query_value("limit"), s.config.default_items_limit, s.config.max_items_limit);
     for (const auto& [name, value] : req.query) {
-        if (name == "limit" || name == "f") {
+        if (name == "limit" || name == "f" || is_view_parameter(layer, name)) {
             continue;
         } else if (name == "bbox") {
             q.bbox_lonlat = geo::parse_lonlat_bbox(value);
@@ -59,9 +60,10 @@ data::feature_query parse_items_query(const services& s, const tiles::layer_decl
 
 // The items URL for `q` with every filter of the request kept, so a client following `next`
 // verbatim never widens its download.
-std::string items_url(const std::string& base, const tiles::layer_decl& layer,
+std::string items_url(const http_request& req, const tiles::layer_decl& layer,
                       const data::feature_query& q, std::optional<std::int64_t> cursor) {
-    std::string url = base + "/collections/" + layer.id + "/items?limit=" + std::to_string(q.limit);
+    std::string url = req.base_url + "/collections/" + layer.id +
+                      "/items?limit=" + std::to_string(q.limit) + view_query_suffix(layer, req);
     if (q.bbox_lonlat) {
         const auto& b = *q.bbox_lonlat;
         url += fmt::format("&bbox={},{},{},{}", b.min_x, b.min_y, b.max_x, b.max_y);
@@ -91,16 +93,16 @@ http_response items(services& s, const http_request& req) {
     check_format(req);
     const auto& layer = s.layers.at(req.param(":id"));
     const auto q = parse_items_query(s, layer, req);
-    const auto page = s.tile_service.store().features(s.db, read_context(req), layer.id, q);
+    const auto page = s.tile_service.store().features(s.db, layer_context(s, layer, req), layer.id, q);
 
     nlohmann::json head = {{"type", "FeatureCollection"},
                            {"numberReturned", page.features.size()},
                            {"timeStamp", utc_now()}};
     if (page.number_matched)
         head["numberMatched"] = *page.number_matched;
-    auto links = nlohmann::json::array({link(items_url(req.base_url, layer, q, q.after_fid), "self", geojson_type, "This page")});
+    auto links = nlohmann::json::array({link(items_url(req, layer, q, q.after_fid), "self", geojson_type, "This page")});
     if (page.next_after)
-        links.push_back(link(items_url(req.base_url, layer, q, page.next_after), "next", geojson_type, "Next page"));
+        links.push_back(link(items_url(req, layer, q, page.next_after), "next", geojson_type, "Next page"));
     links.push_back(collection_link(req.base_url, layer));
     head["links"] = links;
 
@@ -120,7 +122,9 @@ http_response item(services& s, const http_request& req) {
     check_format(req);
     const auto& layer = s.layers.at(req.param(":id"));
     const auto fid = static_cast<std::int64_t>(parse_unsigned("featureId", req.param(":fid"), INT64_MAX));
-    const auto text = s.tile_service.store().feature(s.db, read_context(req), layer.id, fid);
+    reject_unknown_query(req.query, {"f"},
+                         [&](std::string_view name) { return is_view_parameter(layer, name); });
+    const auto text = s.tile_service.store().feature(s.db, layer_context(s, layer, req), layer.id, fid);
     if (!text)
         throw not_found("feature_not_found", "collection " + layer.id + " has no feature " + std::to_string(fid));
     auto feature = nlohmann::json::parse(*text);

@@ -1,5 +1,6 @@
 // GET /tiles/{layer}/{z}/{x}/{y}.mvt and GET /tiles/{layer}.json (TileJSON 3.0).
 #include "app.hpp"
+#include "layer_view.hpp"
 #include "params.hpp"
 
 #include <riskatlas/error.hpp>
@@ -11,25 +12,23 @@ constexpr auto mvt_type = "application/vnd.mapbox-vector-tile";
 
 // With ?v= equal to the current version (TileJSON's URLs carry it) the bytes at this URL never
 // change, so caches may keep them; otherwise revalidate with the ETag every time.
-std::string cache_control(const http_request& req, const std::string& current_tag) {
-    if (req.query_value("v") == current_tag)
+// A tile pinned to a finished run (?version=) never changes either.
+std::string cache_control(const http_request& req, const data::request_context& ctx,
+                          const std::string& current_tag) {
+    if (ctx.as_of_run || req.query_value("v") == current_tag)
         return "public, max-age=86400, immutable";
     return "public, max-age=0, must-revalidate";
 }
 
-void reject_unknown_query(const http_request& req, std::initializer_list<std::string_view> known) {
-    for (const auto& [name, value] : req.query)
-        if (std::find(known.begin(), known.end(), name) == known.end())
-            throw invalid_argument("unknown_parameter", "unknown query parameter '" + name + "'");
-}
-
 http_response tile(services& s, const http_request& req) {
-    reject_unknown_query(req, {"v"});
     const auto& layer = s.layers.at(req.param(":layer"));
+    reject_unknown_query(req.query, {"v"},
+                         [&](std::string_view name) { return is_view_parameter(layer, name); });
+    const auto ctx = layer_context(s, layer, req);
     tiles::tile_request tr{layer.id, parse_tile(req.param(":z"), req.param(":x"), req.param(":y")),
                            version_from_etag(req.header("If-None-Match"), layer.id, layer.fingerprint),
                            req.accepts_gzip()};
-    auto result = s.tile_service.tile(read_context(req), tr);
+    auto result = s.tile_service.tile(ctx, tr);
     http_response r;
     switch (result.outcome) {
     case tiles::tile_response::kind::not_modified:
@@ -46,13 +45,13 @@ http_response tile(services& s, const http_request& req) {
     }
     r.with_header("ETag", etag_for(layer.id, result.version.version, layer.fingerprint))
         .with_header("Cache-Control",
-                     cache_control(req, tiles::version_tag(layer, result.version.version)))
+                     cache_control(req, ctx, tiles::version_tag(layer, result.version.version)))
         .with_header("Vary", "Accept-Encoding");
     return r;
 }
 
 http_response tilejson(services& s, const http_request& req) {
-    reject_unknown_query(req, {"f"});
+    reject_unknown_query(req.query, {"f"});
     std::string file = req.param(":file");
     if (!file.ends_with(".json"))
         throw not_found("not_found", "no resource /tiles/" + file + "; TileJSON is at /tiles/{layer}.json");

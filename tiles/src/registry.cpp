@@ -43,6 +43,33 @@ property_decl parse_property(const json& j, const std::string& layer) {
     return p;
 }
 
+// Settings become SET LOCAL names: a dotted pair of plain lower-case names, like riskatlas.category.
+bool plain_setting(const std::string& name) {
+    const auto dot = name.find('.');
+    const auto plain = [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; };
+    return dot != std::string::npos && dot > 0 && dot + 1 < name.size() &&
+           name.find('.', dot + 1) == std::string::npos &&
+           std::ranges::all_of(name, [&](char c) { return c == '.' || plain(c); });
+}
+
+parameter_decl parse_parameter(const json& j, const std::string& layer) {
+    parameter_decl p;
+    p.name = j.at("name").get<std::string>();
+    p.setting = j.at("setting").get<std::string>();
+    p.values = j.at("values").get<std::vector<std::string>>();
+    p.default_value = j.at("default").get<std::string>();
+    p.title = parse_localized(j, layer, "title");
+    if (!plain_setting(p.setting))
+        bad(layer, "parameter " + p.name + " has setting '" + p.setting + "', not a.b");
+    if (std::ranges::find(p.values, p.default_value) == p.values.end())
+        bad(layer, "parameter " + p.name + " has a default that is not one of its values");
+    static const std::vector<std::string> reserved{"v", "version", "f", "limit", "bbox", "cursor",
+                                                   "properties"};
+    if (std::ranges::find(reserved, p.name) != reserved.end())
+        bad(layer, "parameter name " + p.name + " is reserved");
+    return p;
+}
+
 // FNV-1a, 32 bits, as 8 hex digits: stable across builds and platforms.
 std::string fingerprint_of(std::string_view text) {
     std::uint32_t h = 2166136261u;
@@ -71,6 +98,9 @@ layer_decl parse_layer(const json& j) {
         bad(l.id, "zoom range must satisfy 0 <= minzoom <= maxzoom <= 24");
     for (const auto& p : j.at("properties"))
         l.properties.push_back(parse_property(p, l.id));
+    for (const auto& p : j.value("parameters", json::array()))
+        l.parameters.push_back(parse_parameter(p, l.id));
+    l.versioned = j.value("versioned", false);
     l.fingerprint = fingerprint_of(j.dump());
     return l;
 }
@@ -79,6 +109,11 @@ layer_decl parse_layer(const json& j) {
 
 bool layer_decl::has_property(std::string_view name) const {
     return std::ranges::any_of(properties, [&](const auto& p) { return p.name == name; });
+}
+
+const parameter_decl* layer_decl::find_parameter(std::string_view name) const {
+    const auto it = std::ranges::find(parameters, name, &parameter_decl::name);
+    return it == parameters.end() ? nullptr : &*it;
 }
 
 registry registry::builtin() {
@@ -120,7 +155,7 @@ const layer_decl& registry::at(std::string_view id) const {
 std::vector<data::layer_source> registry::sources() const {
     std::vector<data::layer_source> out;
     for (const auto& l : m_layers) {
-        data::layer_source s{l.id, l.source, {}, {}, l.reads};
+        data::layer_source s{l.id, l.source, {}, {}, l.reads, l.versioned};
         for (const auto& p : l.properties) {
             s.properties.push_back(p.name);
             if (p.filterable)

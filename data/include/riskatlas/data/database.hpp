@@ -2,6 +2,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -26,6 +28,9 @@ struct db_config {
 struct request_context {
     std::chrono::milliseconds statement_timeout{0}; ///< 0: use db_config's default
     std::vector<std::pair<std::string, std::string>> settings; ///< e.g. {"riskatlas.region", "370812"}
+    /// Shows versioned (computed) layers as of this risk run (SET LOCAL riskatlas.as_of_run);
+    /// their version is then this run, fixed forever.
+    std::optional<std::int64_t> as_of_run;
 };
 
 enum class access { read_only, read_write };

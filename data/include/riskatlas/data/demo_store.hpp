@@ -68,6 +68,29 @@ struct hazard_record {
     friend bool operator==(const hazard_record &, const hazard_record &) = default;
 };
 
+/// A row of `park_profiles`: what a park has shown of its planning, facilities and management
+/// (the park assessment's own items; risk/park.hpp). Absent optionals are NULL (never done).
+struct park_profile_record {
+    std::string park_code;
+    bool recognised = false;
+    std::optional<double> years_since_overall_assessment;
+    bool risk_acceptable = false;
+    bool control_line = false;
+    std::optional<double> sensitive_target_distance_m;
+    bool residents_inside = false;
+    bool closed_management = false;
+    bool hazmat_parking = false;
+    bool fire_station = false;
+    bool supervision_body = false;
+    bool smart_platform = false;
+    bool emergency_plan_drilled = false;
+    bool emergency_rescue_team = false;
+    bool emergency_materials = false;
+    std::optional<double> years_since_major_accident;
+    bool generated = false;
+    friend bool operator==(const park_profile_record &, const park_profile_record &) = default;
+};
+
 /// A row of `railways`.
 struct railway_record {
     std::optional<std::string> name;
@@ -83,6 +106,7 @@ struct demo_dataset {
     std::vector<enterprise_record> enterprises;
     std::vector<hazard_record> hazards;
     std::vector<railway_record> railways;
+    std::vector<park_profile_record> park_profiles;
     friend bool operator==(const demo_dataset &, const demo_dataset &) = default;
 };
 
@@ -98,7 +122,7 @@ struct content_counts {
     friend bool operator==(const content_counts &, const content_counts &) = default;
 };
 
-/// Replaces all rows of regions, enterprises, hazards and railways by `dataset`, in ONE
+/// Replaces all rows of regions, enterprises, hazards, railways and park profiles by `dataset`, in ONE
 /// transaction: either everything is replaced or (on any error, e.g. a record the schema's
 /// CHECKs refuse) nothing changes and a data:: error is thrown. Readers see the old content until
 /// the commit. Returns the counts written.

@@ -23,6 +23,7 @@ struct layer_source {
     std::vector<std::string> properties;
     std::vector<std::string> filterable; ///< properties allowed as equality filters
     std::vector<std::string> reads;      ///< base tables whose writes change this layer
+    bool versioned = false; ///< keeps history: request_context::as_of_run pins its version
 };
 
 struct layer_version {

@@ -29,6 +29,8 @@ struct park_spec {
     double width_km = 3;
     double height_km = 3;
     double rotation_deg = 0;
+    /// What the park shows of the assessment's own items (its code is filled from `code`).
+    data::park_profile_record profile;
 };
 
 /// An enterprise named in the district plan. Its position is approximate (a seeded point inside

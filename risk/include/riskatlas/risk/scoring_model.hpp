@@ -5,6 +5,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -66,6 +67,15 @@ struct hard_rule {
 struct grade_band {
     std::string label;           ///< "red" ... "blue", or "A" ... "D"
     std::optional<double> below; ///< score upper bound (exclusive); absent for the last band
+};
+
+/// Colour bands on an index where more is worse (a zone's risk index, hazard density per km2): the
+/// first of red, orange, yellow whose `at_least` the value reaches, else blue. The bounds strictly
+/// decrease and are positive, so 0 is always blue.
+struct threshold_bands {
+    std::array<double, 3> at_least{}; ///< red, orange, yellow
+    std::string source;
+    certainty_mark certainty = certainty_mark::uncertain;
 };
 
 struct scoring_model {

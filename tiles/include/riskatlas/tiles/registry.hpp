@@ -25,6 +25,16 @@ struct property_decl {
     bool filterable = false;
 };
 
+/// A query parameter that selects a view of the layer (e.g. ?category=coal_mine on the zoning
+/// layers): validated against `values`, then passed to SQL as the session setting `setting`.
+struct parameter_decl {
+    std::string name;                ///< the query parameter
+    std::string setting;             ///< e.g. "riskatlas.category"; read by the layer's view
+    std::vector<std::string> values; ///< the accepted values
+    std::string default_value;       ///< what the view shows without the parameter
+    localized title;
+};
+
 struct layer_decl {
     std::string id;
     localized title;
@@ -35,11 +45,15 @@ struct layer_decl {
     int minzoom = 0;
     int maxzoom = 22;
     std::vector<property_decl> properties;
+    std::vector<parameter_decl> parameters;
+    /// Computed layers keep every version: ?version=<run> shows the layer as of that run.
+    bool versioned = false;
     /// Hash of the declaration: part of every ETag, so changing a layer's published properties
     /// invalidates cached tiles even though its data version did not move.
     std::string fingerprint;
 
     bool has_property(std::string_view name) const;
+    const parameter_decl* find_parameter(std::string_view name) const;
 };
 
 class registry {

@@ -1,0 +1,326 @@
+// One recompute: enterprises first (parks and zones read their grades), then parks, township and
+// grid zones, hazard density. Each stage reads its inputs for its scope, grades in C++ and hands
+// the results to SQL, which writes only what differs from the current version.
+#include <riskatlas/analysis/facts_json.hpp>
+#include <riskatlas/analysis/recompute.hpp>
+
+#include <riskatlas/data/risk_store.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <unordered_map>
+
+namespace riskatlas::analysis {
+namespace {
+
+using data::id_scope;
+using data::session;
+namespace store = data::risk_store;
+
+// Supervision categories a zone is graded for besides "all" (data/migrations/0003_risk.sql,
+// risk_categories): per-industry maps are the same computation over a filtered member list.
+constexpr std::array<const char*, 9> supervision_categories{
+    "hazardous_chemicals", "coal_mine", "non_coal_mine", "industry_trade", "fireworks",
+    "construction",        "gas",       "transport",     "oil_depot"};
+
+// A change moves density at most the kernel's support. Degrees for the index search: one degree
+// of longitude is at least 111.32 km * cos(55 deg) = 63.9 km inside China, so dividing by 60 km
+// over-reaches a little and never misses a cell.
+double density_reach_m(const risk::density_model& m) { return m.support_radius_m(); }
+double metres_to_search_degrees(double metres) { return metres / 60000.0; }
+
+risk::enterprise_facts to_facts(const data::enterprise_fact_row& r) {
+    risk::enterprise_facts f;
+    f.supervision_category = r.supervision_category;
+    f.industry_code = r.industry_code.value_or("");
+    f.major_hazard_level = r.major_hazard_level;
+    f.hazardous_processes = r.hazardous_processes;
+    f.reaction_hazard_level = r.reaction_hazard_level;
+    f.workers = r.workers;
+    f.open_general_hazards = r.open_general;
+    f.open_major_hazards = r.open_major;
+    f.overdue_general_hazards = r.overdue_general;
+    f.overdue_major_hazards = r.overdue_major;
+    f.accidents_3y = r.accidents_3y;
+    f.standardisation_level = r.standardisation_level;
+    f.monitoring_connected = r.monitoring_connected;
+    return f;
+}
+
+risk::park_facts to_facts(const data::park_fact_row& r) {
+    risk::park_facts f;
+    f.recognised = r.recognised;
+    f.years_since_overall_assessment = r.years_since_overall_assessment;
+    f.risk_acceptable = r.risk_acceptable;
+    f.control_line = r.control_line;
+    f.sensitive_target_distance_m = r.sensitive_target_distance_m;
+    f.residents_inside = r.residents_inside;
+    f.red_enterprises = r.red;
+    f.orange_enterprises = r.orange;
+    f.yellow_enterprises = r.yellow;
+    f.blue_enterprises = r.blue;
+    f.max_reaction_hazard_level = r.max_reaction_hazard_level;
+    f.open_major_hazards = r.open_major_hazards;
+    f.overdue_hazards = r.overdue_hazards;
+    f.closed_management = r.closed_management;
+    f.hazmat_parking = r.hazmat_parking;
+    f.fire_station = r.fire_station;
+    f.supervision_body = r.supervision_body;
+    f.smart_platform = r.smart_platform;
+    f.emergency_plan_drilled = r.emergency_plan_drilled;
+    f.emergency_rescue_team = r.emergency_rescue_team;
+    f.emergency_materials = r.emergency_materials;
+    f.years_since_major_accident = r.years_since_major_accident;
+    return f;
+}
+
+std::vector<std::string> fired_rules(const risk::grade_explanation& e) {
+    std::vector<std::string> out;
+    for (const auto& r : e.hard_rules)
+        out.push_back(r.rule_id);
+    return out;
+}
+
+std::int64_t grade_enterprises(session& s, std::int64_t run, const model_set& models,
+                               const id_scope& scope) {
+    const auto facts = store::enterprise_facts(s, scope);
+    std::vector<data::enterprise_grade_row> rows;
+    rows.reserve(facts.size());
+    const auto& version = models.enterprise.model().version;
+    for (const auto& row : facts) {
+        const auto f = to_facts(row);
+        const auto g = risk::grade_enterprise(f, models.enterprise);
+        rows.push_back({row.id, std::string(risk::to_string(g.colour)),
+                        std::string(risk::to_string(g.score_colour)), g.score,
+                        fired_rules(g.explanation), version, to_json(f).dump()});
+    }
+    return store::write_enterprise_grades(s, run, rows, scope).changed();
+}
+
+std::int64_t assess_parks(session& s, std::int64_t run, const model_set& models,
+                          const id_scope& scope) {
+    const auto facts = store::park_facts(s, scope);
+    std::vector<data::park_grade_row> rows;
+    const auto& version = models.park.model().version;
+    for (const auto& row : facts) {
+        const auto f = to_facts(row);
+        const auto g = risk::assess_park(f, models.park);
+        rows.push_back({row.id, std::string(risk::to_string(g.grade)),
+                        std::string(risk::to_string(g.score_grade)), g.score,
+                        fired_rules(g.explanation),
+                        row.red + row.orange + row.yellow + row.blue, version,
+                        to_json(f).dump()});
+    }
+    return store::write_park_grades(s, run, rows, scope).changed();
+}
+
+struct zone_inputs {
+    double area_km2 = 0;
+    std::vector<const data::zone_member_row*> members;
+    std::vector<const data::zone_hazard_row*> hazards;
+};
+
+// One zone for one category: members and hazards of that category ("all": everything, including
+// hazards tied to no enterprise).
+risk::zone_input zone_input_for(const std::string& zone_kind, const zone_inputs& z,
+                                const std::string& category) {
+    risk::zone_input in;
+    in.zone_kind = zone_kind;
+    in.area_km2 = z.area_km2;
+    const bool all = category == "all";
+    for (const auto* m : z.members)
+        if (all || m->supervision_category == category)
+            in.enterprises.push_back({m->enterprise_id, m->name,
+                                      risk::parse_four_colour(m->colour).value_or(risk::four_colour::blue),
+                                      m->major_hazard_level});
+    for (const auto* h : z.hazards)
+        if (all || h->supervision_category == category) {
+            in.open_hazards += h->open;
+            in.open_major_hazards += h->open_major;
+            in.overdue_hazards += h->overdue;
+        }
+    return in;
+}
+
+data::zone_grade_row zone_row_for(std::int64_t zone_id, const std::string& category,
+                                  const risk::zone_input& in, const risk::zone_result& r,
+                                  const std::string& version) {
+    data::zone_grade_row row;
+    row.zone_id = zone_id;
+    row.category = category;
+    row.colour = std::string(risk::to_string(r.colour));
+    row.risk_index = r.risk_index;
+    row.enterprises = static_cast<int>(in.enterprises.size());
+    for (const auto& m : in.enterprises) {
+        switch (m.colour) {
+        case risk::four_colour::red: ++row.red; break;
+        case risk::four_colour::orange: ++row.orange; break;
+        case risk::four_colour::yellow: ++row.yellow; break;
+        case risk::four_colour::blue: ++row.blue; break;
+        }
+    }
+    row.open_hazards = in.open_hazards;
+    row.model_version = version;
+    row.explanation_json = to_json(r.explanation).dump();
+    return row;
+}
+
+std::int64_t grade_zones(session& s, std::int64_t run, const model_set& models,
+                         const std::string& zone_kind, const id_scope& scope) {
+    const auto facts = store::zone_facts_of(s, zone_kind, scope);
+    std::unordered_map<std::int64_t, zone_inputs> zones;
+    for (const auto& z : facts.zones)
+        zones[z.id].area_km2 = z.area_km2;
+    for (const auto& m : facts.members)
+        zones[m.zone_id].members.push_back(&m);
+    for (const auto& h : facts.hazards)
+        zones[h.zone_id].hazards.push_back(&h);
+
+    std::vector<data::zone_grade_row> rows;
+    const auto& version = models.zoning.version();
+    for (const auto& z : facts.zones) {
+        const auto& inputs = zones.at(z.id);
+        rows.push_back(zone_row_for(z.id, "all", zone_input_for(zone_kind, inputs, "all"),
+                                    risk::grade_zone(zone_input_for(zone_kind, inputs, "all"),
+                                                     models.zoning),
+                                    version));
+        // A category with nothing in the zone gets no row: its map shows the zone empty, not
+        // "low risk".
+        for (const char* category : supervision_categories) {
+            const auto in = zone_input_for(zone_kind, inputs, category);
+            if (in.enterprises.empty() && in.open_hazards == 0)
+                continue;
+            rows.push_back(zone_row_for(z.id, category, in, risk::grade_zone(in, models.zoning),
+                                        version));
+        }
+    }
+    return store::write_zone_grades(s, run, zone_kind, rows, scope).changed();
+}
+
+std::int64_t grade_density(session& s, std::int64_t run, const model_set& models,
+                           const id_scope& scope) {
+    const auto& model = models.density;
+    const auto cells = store::density_cells(s, scope);
+    const auto hazards = store::density_hazards(s, scope, density_reach_m(model));
+    std::vector<risk::density_point> points;
+    points.reserve(hazards.size());
+    for (const auto& h : hazards) {
+        const double w = model.hazard_weight(h.level, h.status, h.overdue);
+        if (w > 0)
+            points.push_back({h.x, h.y, w});
+    }
+    std::vector<risk::density_point> centres;
+    centres.reserve(cells.size());
+    for (const auto& c : cells)
+        centres.push_back({c.x, c.y, 1});
+    const auto densities = risk::kernel_density(points, centres, model);
+
+    std::vector<data::density_grade_row> rows;
+    rows.reserve(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        // Rounded so that float noise from a different summation order is not a new version.
+        const double density = std::round(densities[i] * 1000) / 1000;
+        const auto c = risk::classify_density(density, model);
+        const nlohmann::json explanation{{"model_id", model.id()},
+                                         {"model_version", model.version()},
+                                         {"density_per_km2", density},
+                                         {"kernel", model.kernel_rule()},
+                                         {"cell_size_m", model.cell_size_m()},
+                                         {"grade", risk::to_string(c.colour)},
+                                         {"band_rule", c.band_rule}};
+        rows.push_back({cells[i].zone_id, density, std::string(risk::to_string(c.colour)),
+                        model.version(), explanation.dump()});
+    }
+    return store::write_density(s, run, rows, scope).changed();
+}
+
+bool same_models(const std::string& a, const std::string& b) {
+    return nlohmann::json::parse(a) == nlohmann::json::parse(b);
+}
+
+} // namespace
+
+bool recompute_pending(data::database& db) {
+    bool pending = false;
+    db.transact({}, data::access::read_only, [&](session& s) {
+        pending = !store::latest_run(s) || store::pending_changes(s).max_id > 0;
+    });
+    return pending;
+}
+
+recompute_report recompute(data::database& db, const model_set& models,
+                           const recompute_options& options) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto progress = [&](std::string_view stage, double done) {
+        if (options.progress)
+            options.progress(stage, done);
+    };
+    recompute_report report;
+    data::request_context context;
+    context.statement_timeout = std::chrono::minutes(10); // a batch, not a request
+    db.transact(context, data::access::read_write, [&](session& s) {
+        report = {};
+        store::lock_runs(s);
+        for (const auto& [id, text] : models.texts)
+            store::register_model(s, id, text.version, text.body_json);
+        const auto last = store::latest_run(s);
+        const auto pending = store::pending_changes(s);
+        const auto versions = models.versions_json();
+        const bool full = options.full || !last || pending.needs_full ||
+                          !same_models(last->models_json, versions);
+        const std::string last_day = last ? last->day : "1970-01-01";
+        std::vector<std::int64_t> enterprises;
+        if (!full) {
+            enterprises = store::affected_enterprises(s, pending.max_id, last_day);
+            if (pending.max_id == 0 && enterprises.empty()) {
+                report.kind = "skipped";
+                return;
+            }
+        }
+        report.kind = full ? "full" : "incremental";
+        const auto run = store::begin_run(s, report.kind, options.reason, versions);
+        report.run = run;
+        const auto scope = [&](std::vector<std::int64_t> ids) -> id_scope {
+            if (full)
+                return std::nullopt;
+            return ids;
+        };
+
+        // Zones follow the regions and the models' cell sizes: rebuilt only when one of them
+        // may have changed, not on every forced full run.
+        if (!last || pending.needs_full || !same_models(last->models_json, versions)) {
+            progress("zones", 0.0);
+            store::sync_township_zones(s);
+            store::sync_grid_zones(s, "grid", models.zoning.grid_cell_size_m());
+            store::sync_grid_zones(s, "density", models.density.cell_size_m());
+        }
+        progress(enterprise_layer, 0.1);
+        report.changed[enterprise_layer] = grade_enterprises(s, run, models, scope(enterprises));
+        progress(park_layer, 0.4);
+        report.changed[park_layer] = assess_parks(
+            s, run, models, scope(store::affected_parks(s, pending.max_id, run, enterprises)));
+        progress(township_layer, 0.5);
+        report.changed[township_layer] = grade_zones(
+            s, run, models, "township",
+            scope(store::affected_zones(s, pending.max_id, run, last_day, "township", 0)));
+        progress(grid_layer, 0.6);
+        report.changed[grid_layer] = grade_zones(
+            s, run, models, "grid",
+            scope(store::affected_zones(s, pending.max_id, run, last_day, "grid", 0)));
+        progress(density_layer, 0.8);
+        const double reach = metres_to_search_degrees(density_reach_m(models.density));
+        report.changed[density_layer] = grade_density(
+            s, run, models,
+            scope(store::affected_zones(s, pending.max_id, run, last_day, "density", reach)));
+        store::finish_run(s, run, report.changed, pending.max_id);
+    });
+    progress("done", 1.0);
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+} // namespace riskatlas::analysis

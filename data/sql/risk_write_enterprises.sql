@@ -1,0 +1,51 @@
+-- Writes enterprise grades ($2, a JSON array) as run $1's version. Only rows that differ from the
+-- current version are written; the current rows they replace, and those of enterprises in scope
+-- ($3, a bigint[]; NULL = every current row) that got no grade (deleted), are closed at run $1.
+-- Answers (rows closed, rows written).
+WITH graded AS (
+    SELECT r.* FROM jsonb_to_recordset($2::jsonb) AS r(
+        id bigint, colour text, score_colour text, score float8, hard_rules text[],
+        model_version text, inputs jsonb)
+),
+fresh AS (
+    SELECT e.id, e.credit_code::text AS credit_code, e.name, e.supervision_category,
+           e.industry_code, e.industry_name, e.township_code, e.park_code, g.colour,
+           g.score_colour, g.score, coalesce(g.hard_rules, '{}') AS hard_rules,
+           e.major_hazard_level, g.model_version, g.inputs, e.geom
+    FROM graded g JOIN enterprises e ON e.id = g.id
+),
+current_rows AS (
+    SELECT c.* FROM enterprise_risk c
+    WHERE c.valid_to IS NULL AND ($3::bigint[] IS NULL OR c.enterprise_id = ANY ($3::bigint[]))
+),
+changed AS (
+    SELECT f.* FROM fresh f
+    LEFT JOIN current_rows c ON c.enterprise_id = f.id
+    WHERE c.enterprise_id IS NULL
+       OR (c.credit_code, c.name, c.supervision_category, c.industry_code, c.industry_name,
+           c.township_code, c.park_code, c.colour, c.score_colour, c.score, c.hard_rules,
+           c.major_hazard_level, c.model_version, c.inputs, c.geom)
+          IS DISTINCT FROM
+          (f.credit_code, f.name, f.supervision_category, f.industry_code, f.industry_name,
+           f.township_code, f.park_code, f.colour, f.score_colour, f.score, f.hard_rules,
+           f.major_hazard_level, f.model_version, f.inputs, f.geom)
+),
+closed AS (
+    UPDATE enterprise_risk t SET valid_to = $1
+    FROM current_rows c
+    WHERE t.enterprise_id = c.enterprise_id AND t.valid_from = c.valid_from
+      AND (c.enterprise_id IN (SELECT id FROM changed) OR c.enterprise_id NOT IN (SELECT id FROM fresh))
+    RETURNING 1
+),
+written AS (
+    INSERT INTO enterprise_risk (enterprise_id, valid_from, credit_code, name,
+                                 supervision_category, industry_code, industry_name,
+                                 township_code, park_code, colour, score_colour, score,
+                                 hard_rules, major_hazard_level, model_version, inputs, geom)
+    SELECT id, $1, credit_code, name, supervision_category, industry_code, industry_name,
+           township_code, park_code, colour, score_colour, score, hard_rules,
+           major_hazard_level, model_version, inputs, geom
+    FROM changed
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM closed), (SELECT count(*) FROM written)

@@ -1,0 +1,338 @@
+// Risk inputs and results (data/sql/risk_*.sql). Result rows go to PostgreSQL as one JSON array
+// per layer, so a run costs one round trip per layer whatever its size, and the SQL decides which
+// rows really changed.
+#include <riskatlas/data/errors.hpp>
+#include <riskatlas/data/risk_store.hpp>
+
+#include "session.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace riskatlas::data {
+namespace {
+
+using nlohmann::json;
+
+// A PostgreSQL array literal; only integers go in, so no quoting is needed.
+std::optional<std::string> array_literal(const id_scope& ids) {
+    if (!ids)
+        return std::nullopt;
+    std::string out = "{";
+    for (const auto id : *ids)
+        out += (out.size() > 1 ? "," : "") + std::to_string(id);
+    return out + "}";
+}
+
+std::vector<std::int64_t> id_column(const pqxx::result& rows) {
+    std::vector<std::int64_t> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows)
+        out.push_back(row[0].as<std::int64_t>());
+    return out;
+}
+
+template <typename T> std::optional<T> optional_field(const pqxx::field& f) {
+    if (f.is_null())
+        return std::nullopt;
+    return f.as<T>();
+}
+
+int int_field(const pqxx::field& f) { return static_cast<int>(f.as<std::int64_t>()); }
+
+write_counts counts_of(const pqxx::result& rows) {
+    return {rows.at(0)[0].as<std::int64_t>(), rows.at(0)[1].as<std::int64_t>()};
+}
+
+} // namespace
+
+namespace risk_store {
+
+void lock_runs(session& s) { s.exec_file("sql/risk_lock.sql"); }
+
+std::optional<last_run> latest_run(session& s) {
+    const auto rows = s.exec_file("sql/risk_last_run.sql");
+    if (rows.empty())
+        return std::nullopt;
+    return last_run{rows[0][0].as<std::int64_t>(), rows[0][1].as<std::string>(),
+                    rows[0][2].as<std::string>()};
+}
+
+dirty_summary pending_changes(session& s) {
+    const auto row = s.exec_file("sql/risk_dirty_summary.sql").at(0);
+    return {row[0].as<std::int64_t>(), row[1].as<bool>()};
+}
+
+void register_model(session& s, const std::string& id, const std::string& version,
+                    const std::string& body_json) {
+    const auto same = s.exec_file("sql/risk_model_register.sql", id, version, body_json).at(0)[0];
+    if (!same.as<bool>())
+        throw rejected_data("model '" + id + "' version '" + version +
+                            "' was used before with a different body: give the edited model a "
+                            "new version");
+}
+
+std::optional<std::string> model_body(session& s, const std::string& id,
+                                      const std::string& version) {
+    const auto rows = s.exec_file("sql/risk_model_body.sql", id, version);
+    if (rows.empty())
+        return std::nullopt;
+    return rows[0][0].as<std::string>();
+}
+
+std::int64_t begin_run(session& s, const std::string& kind, const std::string& reason,
+                       const std::string& models_json) {
+    return s.exec_file("sql/risk_run_begin.sql", kind, reason, models_json).at(0)[0].as<std::int64_t>();
+}
+
+void finish_run(session& s, std::int64_t run, const std::map<std::string, std::int64_t>& changed,
+                std::int64_t consumed_dirty_id) {
+    s.exec_file("sql/risk_run_finish.sql", run, json(changed).dump(), consumed_dirty_id);
+}
+
+std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirty,
+                                               const std::string& last_day) {
+    return id_column(s.exec_file("sql/risk_affected_enterprises.sql", max_dirty, last_day));
+}
+
+std::vector<std::int64_t> affected_parks(session& s, std::int64_t max_dirty, std::int64_t run,
+                                         const std::vector<std::int64_t>& enterprises) {
+    return id_column(s.exec_file("sql/risk_affected_parks.sql", max_dirty, run,
+                                 array_literal(enterprises)));
+}
+
+std::vector<std::int64_t> affected_zones(session& s, std::int64_t max_dirty, std::int64_t run,
+                                         const std::string& last_day, const std::string& zone_kind,
+                                         double reach_deg) {
+    return id_column(s.exec_file("sql/risk_affected_zones.sql", max_dirty, run, last_day,
+                                 zone_kind, reach_deg));
+}
+
+void sync_township_zones(session& s) { s.exec_file("sql/risk_zones_townships.sql"); }
+
+void sync_grid_zones(session& s, const std::string& grid, double cell_size_m) {
+    s.exec_file("sql/risk_zones_grid.sql", grid, cell_size_m);
+}
+
+std::vector<enterprise_fact_row> enterprise_facts(session& s, const id_scope& ids) {
+    std::vector<enterprise_fact_row> out;
+    const auto rows = s.exec_file("sql/risk_enterprise_facts.sql", array_literal(ids));
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        enterprise_fact_row f;
+        f.id = r[0].as<std::int64_t>();
+        f.supervision_category = r[1].as<std::string>();
+        f.industry_code = optional_field<std::string>(r[2]);
+        f.major_hazard_level = optional_field<int>(r[3]);
+        f.hazardous_processes = json::parse(r[4].as<std::string>()).get<std::vector<std::string>>();
+        f.reaction_hazard_level = optional_field<int>(r[5]);
+        f.workers = r[6].as<int>();
+        f.accidents_3y = r[7].as<int>();
+        f.standardisation_level = optional_field<int>(r[8]);
+        f.monitoring_connected = r[9].as<bool>();
+        f.open_general = int_field(r[10]);
+        f.open_major = int_field(r[11]);
+        f.overdue_general = int_field(r[12]);
+        f.overdue_major = int_field(r[13]);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::vector<park_fact_row> park_facts(session& s, const id_scope& ids) {
+    std::vector<park_fact_row> out;
+    for (const auto& r : s.exec_file("sql/risk_park_facts.sql", array_literal(ids))) {
+        park_fact_row p;
+        p.id = r[0].as<std::int64_t>();
+        p.recognised = r[1].as<bool>();
+        p.years_since_overall_assessment = optional_field<double>(r[2]);
+        p.risk_acceptable = r[3].as<bool>();
+        p.control_line = r[4].as<bool>();
+        p.sensitive_target_distance_m = optional_field<double>(r[5]);
+        p.residents_inside = r[6].as<bool>();
+        p.closed_management = r[7].as<bool>();
+        p.hazmat_parking = r[8].as<bool>();
+        p.fire_station = r[9].as<bool>();
+        p.supervision_body = r[10].as<bool>();
+        p.smart_platform = r[11].as<bool>();
+        p.emergency_plan_drilled = r[12].as<bool>();
+        p.emergency_rescue_team = r[13].as<bool>();
+        p.emergency_materials = r[14].as<bool>();
+        p.years_since_major_accident = optional_field<double>(r[15]);
+        p.red = int_field(r[16]);
+        p.orange = int_field(r[17]);
+        p.yellow = int_field(r[18]);
+        p.blue = int_field(r[19]);
+        p.max_reaction_hazard_level = optional_field<int>(r[20]);
+        p.open_major_hazards = int_field(r[21]);
+        p.overdue_hazards = int_field(r[22]);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+zone_facts zone_facts_of(session& s, const std::string& zone_kind, const id_scope& ids) {
+    const auto scope = array_literal(ids);
+    zone_facts out;
+    for (const auto& r : s.exec_file("sql/risk_zone_list.sql", zone_kind, scope))
+        out.zones.push_back({r[0].as<std::int64_t>(), r[1].as<double>()});
+    for (const auto& r : s.exec_file("sql/risk_zone_members.sql", zone_kind, scope))
+        out.members.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(),
+                               r[2].as<std::string>(), r[3].as<std::string>(),
+                               r[4].as<std::string>(), optional_field<int>(r[5])});
+    for (const auto& r : s.exec_file("sql/risk_zone_hazards.sql", zone_kind, scope))
+        out.hazards.push_back({r[0].as<std::int64_t>(), optional_field<std::string>(r[1]),
+                               int_field(r[2]), int_field(r[3]), int_field(r[4])});
+    return out;
+}
+
+std::vector<density_cell_row> density_cells(session& s, const id_scope& ids) {
+    std::vector<density_cell_row> out;
+    for (const auto& r : s.exec_file("sql/risk_density_cells.sql", array_literal(ids)))
+        out.push_back({r[0].as<std::int64_t>(), r[1].as<double>(), r[2].as<double>()});
+    return out;
+}
+
+std::vector<density_hazard_row> density_hazards(session& s, const id_scope& cells,
+                                                double reach_m) {
+    std::vector<density_hazard_row> out;
+    for (const auto& r : s.exec_file("sql/risk_density_hazards.sql", array_literal(cells), reach_m))
+        out.push_back({r[0].as<double>(), r[1].as<double>(), r[2].as<std::string>(),
+                       r[3].as<std::string>(), r[4].as<bool>()});
+    return out;
+}
+
+write_counts write_enterprise_grades(session& s, std::int64_t run,
+                                     const std::vector<enterprise_grade_row>& rows,
+                                     const id_scope& scope) {
+    json array = json::array();
+    for (const auto& g : rows)
+        array.push_back({{"id", g.id},
+                         {"colour", g.colour},
+                         {"score_colour", g.score_colour},
+                         {"score", g.score},
+                         {"hard_rules", g.hard_rules},
+                         {"model_version", g.model_version},
+                         {"inputs", json::parse(g.inputs_json)}});
+    return counts_of(s.exec_file("sql/risk_write_enterprises.sql", run, array.dump(),
+                                 array_literal(scope)));
+}
+
+write_counts write_park_grades(session& s, std::int64_t run,
+                               const std::vector<park_grade_row>& rows, const id_scope& scope) {
+    json array = json::array();
+    for (const auto& g : rows)
+        array.push_back({{"id", g.id},
+                         {"grade", g.grade},
+                         {"score_grade", g.score_grade},
+                         {"score", g.score},
+                         {"vetoes", g.vetoes},
+                         {"enterprises", g.enterprises},
+                         {"model_version", g.model_version},
+                         {"inputs", json::parse(g.inputs_json)}});
+    return counts_of(s.exec_file("sql/risk_write_parks.sql", run, array.dump(),
+                                 array_literal(scope)));
+}
+
+write_counts write_zone_grades(session& s, std::int64_t run, const std::string& zone_kind,
+                               const std::vector<zone_grade_row>& rows, const id_scope& scope) {
+    json array = json::array();
+    for (const auto& g : rows)
+        array.push_back({{"zone_id", g.zone_id},
+                         {"category", g.category},
+                         {"colour", g.colour},
+                         {"risk_index", g.risk_index},
+                         {"enterprises", g.enterprises},
+                         {"red", g.red},
+                         {"orange", g.orange},
+                         {"yellow", g.yellow},
+                         {"blue", g.blue},
+                         {"open_hazards", g.open_hazards},
+                         {"model_version", g.model_version},
+                         {"explanation", json::parse(g.explanation_json)}});
+    return counts_of(s.exec_file("sql/risk_write_zones.sql", run, array.dump(),
+                                 array_literal(scope), zone_kind));
+}
+
+write_counts write_density(session& s, std::int64_t run,
+                           const std::vector<density_grade_row>& rows, const id_scope& scope) {
+    json array = json::array();
+    for (const auto& g : rows)
+        array.push_back({{"zone_id", g.zone_id},
+                         {"density", g.density},
+                         {"colour", g.colour},
+                         {"model_version", g.model_version},
+                         {"explanation", json::parse(g.explanation_json)}});
+    return counts_of(s.exec_file("sql/risk_write_density.sql", run, array.dump(),
+                                 array_literal(scope)));
+}
+
+} // namespace risk_store
+
+namespace {
+std::optional<stored_grade> read_grade(database& db, const request_context& ctx,
+                                       const std::string& file, std::int64_t id) {
+    std::optional<stored_grade> out;
+    db.transact(ctx, access::read_only, [&](session& s) {
+        const auto rows = s.exec_file(file, id);
+        if (!rows.empty())
+            out = stored_grade{rows[0][0].as<std::string>(), rows[0][1].as<double>(),
+                               rows[0][2].as<std::string>(), rows[0][3].as<std::string>(),
+                               rows[0][4].as<std::int64_t>()};
+    });
+    return out;
+}
+} // namespace
+
+std::optional<stored_grade> risk_reader::enterprise_grade(const request_context& ctx,
+                                                          std::int64_t id) {
+    return read_grade(m_db, ctx, "sql/risk_enterprise_grade.sql", id);
+}
+
+std::optional<stored_grade> risk_reader::park_grade(const request_context& ctx, std::int64_t id) {
+    return read_grade(m_db, ctx, "sql/risk_park_grade.sql", id);
+}
+
+std::optional<std::pair<std::string, std::int64_t>>
+risk_reader::stored_explanation(const request_context& ctx, const std::string& layer_kind,
+                                std::int64_t fid) {
+    const std::string file = layer_kind == "density" ? "sql/risk_density_explanation.sql"
+                                                     : "sql/risk_zone_explanation.sql";
+    std::optional<std::pair<std::string, std::int64_t>> out;
+    m_db.transact(ctx, access::read_only, [&](session& s) {
+        const auto rows = s.exec_file(file, fid);
+        if (!rows.empty())
+            out.emplace(rows[0][0].as<std::string>(), rows[0][1].as<std::int64_t>());
+    });
+    return out;
+}
+
+std::optional<std::string> risk_reader::model_body(const request_context& ctx,
+                                                   const std::string& id,
+                                                   const std::string& version) {
+    std::optional<std::string> out;
+    m_db.transact(ctx, access::read_only,
+                  [&](session& s) { out = risk_store::model_body(s, id, version); });
+    return out;
+}
+
+bool risk_reader::run_finished(const request_context& ctx, std::int64_t id) {
+    bool out = false;
+    m_db.transact(ctx, access::read_only, [&](session& s) {
+        out = s.exec_file("sql/risk_run_finished.sql", id).at(0)[0].as<bool>();
+    });
+    return out;
+}
+
+std::vector<run_record> risk_reader::runs(const request_context& ctx, int limit) {
+    std::vector<run_record> out;
+    m_db.transact(ctx, access::read_only, [&](session& s) {
+        for (const auto& r : s.exec_file("sql/risk_runs_list.sql", limit))
+            out.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(),
+                           r[2].as<std::string>(), r[3].as<std::string>(),
+                           r[4].as<std::string>(), r[5].as<std::string>(),
+                           r[6].as<std::string>()});
+    });
+    return out;
+}
+
+} // namespace riskatlas::data
