@@ -1,10 +1,12 @@
 // Entry point of the map page: loads the registry, config and style from the server, builds
-// the map, the side panel and popups. Exposes window.riskatlasMap / riskatlasReady for tests.
+// the map, the side panel, the risk view controls and popups. Exposes window.riskatlasMap /
+// riskatlasReady for tests.
 
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
 import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
 import { createPanel } from './panel.js';
 import { attachPopups } from './popup.js';
+import { createRiskControls } from './risk_controls.js';
 import { loadStyle, registryIdOf } from './style_loader.js';
 
 const FALLBACK_VIEW = { center: [116.75, 35.57], zoom: 10.5 };
@@ -97,10 +99,13 @@ async function main() {
     // Tile and style failures surface here, not as exceptions.
     map.on('error', (event) => console.error('riskatlas map error:', event.error?.message ?? event));
 
-    createPanel(map, registry.layers, style);
+    const controls = createRiskControls(map, style);
+    const panel = createPanel(map, registry.layers, style, controls.annotate);
+    controls.onChange(() => panel.refresh());
+    controls.ready.then(() => panel.refresh());
     const styleToRegistry = new Map(style.layers.filter((l) => registryIdOf(l) !== null)
         .map((l) => [l.id, registryIdOf(l)]));
-    attachPopups(maplibregl, map, registry.layers, styleToRegistry);
+    attachPopups(maplibregl, map, registry.layers, styleToRegistry, () => controls.state().version);
 }
 
 main().catch(showError);

@@ -30,6 +30,63 @@ const STRINGS = {
     'value.true': { zh: '是', en: 'Yes' },
     'value.false': { zh: '否', en: 'No' },
     'error.load': { zh: '地图加载失败：{msg}', en: 'The map failed to load: {msg}' },
+    // Risk layers: switcher, legends, controls.
+    'panel.group.risk': { zh: '风险图层', en: 'Risk layers' },
+    'panel.group.base': { zh: '基础图层', en: 'Base layers' },
+    'switch.hazards_heatmap': { zh: '隐患热力图', en: 'Hazard heat map' },
+    'switch.hazards_heatmap.description': {
+        zh: '未闭环隐患的热力分布，重大隐患权重更高',
+        en: 'Heat map of open hidden dangers; major ones weigh more',
+    },
+    'legend.heatmap': { zh: '隐患密集程度（低 → 高）', en: 'Hazard concentration (low → high)' },
+    'legend.heatmap_note': { zh: '仅含未闭环隐患', en: 'Open hazards only' },
+    'legend.zoning_note': { zh: '按区内企业等级与隐患计算风险指数', en: 'Risk index from enterprise grades and hazards inside' },
+    'legend.grid_note': { zh: '1 km 网格', en: '1 km grid cells' },
+    'legend.density_note': { zh: '无隐患的格子不着色', en: 'Cells without hazards are not drawn' },
+    'legend.category': { zh: '当前行业：{category}', en: 'Industry shown: {category}' },
+    'legend.version': { zh: '历史版本：{time}', en: 'Past version: {time}' },
+    'risk.controls': { zh: '风险视图', en: 'Risk view' },
+    'risk.category': { zh: '行业', en: 'Industry' },
+    'risk.version': { zh: '计算版本', en: 'Version' },
+    'risk.version.latest': { zh: '最新（{time}）', en: 'Latest ({time})' },
+    'risk.version.option': { zh: '{time} · {kind}', en: '{time} · {kind}' },
+    'risk.version.none': { zh: '尚未计算', en: 'Not computed yet' },
+    'risk.version.pinned': { zh: '正在查看历史版本 {time}', en: 'Showing the version of {time}' },
+    'risk.version.live': { zh: '显示最新结果，计算于 {time}', en: 'Showing the latest result, computed {time}' },
+    'risk.version.unavailable': { zh: '无法读取计算版本', en: 'Versions unavailable' },
+    'run.full': { zh: '全量', en: 'full' },
+    'run.incremental': { zh: '增量', en: 'incremental' },
+    // Explanations in popups (/api/explain).
+    'explain.loading': { zh: '正在读取计分说明…', en: 'Loading the working…' },
+    'explain.failed': { zh: '计分说明不可用：{msg}', en: 'Working unavailable: {msg}' },
+    'explain.heading': { zh: '判定依据', en: 'How this was graded' },
+    'explain.grade': { zh: '等级', en: 'Grade' },
+    'explain.score': { zh: '得分', en: 'Score' },
+    'explain.score_of': { zh: '{score}（满分 {base}，越高越安全）', en: '{score} of {base} (higher is safer)' },
+    'explain.score_grade': { zh: '按得分', en: 'By score' },
+    'explain.model': { zh: '模型', en: 'Model' },
+    'explain.version': { zh: '计算版本', en: 'Run' },
+    'explain.factor': { zh: '因子', en: 'Factor' },
+    'explain.input': { zh: '取值', en: 'Input' },
+    'explain.points': { zh: '扣分', en: 'Points' },
+    'explain.hard_rules': { zh: '直接判定（已触发）', en: 'Hard rules that fired' },
+    'explain.no_hard_rules': { zh: '未触发直接判定规则', en: 'No hard rule fired' },
+    'explain.uncertain': { zh: '※ 依据待核实（模型占位或回忆条文）', en: '※ Basis to be verified (placeholder or recalled text)' },
+    'explain.uncertain_mark': { zh: '依据待核实', en: 'Basis to be verified' },
+    'explain.risk_index': { zh: '风险指数 RI', en: 'Risk index RI' },
+    'explain.hazard_index': { zh: '固有危险 H', en: 'Hazard index H' },
+    'explain.control': { zh: '管控系数 g', en: 'Control multiplier g' },
+    'explain.by_colour': { zh: '企业等级分布', en: 'Enterprises by grade' },
+    'explain.top': { zh: '主要贡献企业', en: 'Top contributors' },
+    'explain.contribution': { zh: '贡献', en: 'Contribution' },
+    'explain.band_rule': { zh: '分级规则', en: 'Band rule' },
+    'explain.bands_source': { zh: '分级依据', en: 'Bands from' },
+    'explain.notes': { zh: '计算过程', en: 'Working' },
+    'explain.density': { zh: '隐患密度', en: 'Hazard density' },
+    'explain.density_value': { zh: '{value} /km²', en: '{value} per km²' },
+    'explain.kernel': { zh: '核函数', en: 'Kernel' },
+    'explain.cell': { zh: '格网', en: 'Cell size' },
+    'explain.cell_value': { zh: '{value} 米', en: '{value} m' },
 };
 
 // Enum values by property name (the same names as in tiles/layers/*.json).
@@ -70,6 +127,28 @@ const ENUMS = {
         county: { zh: '区县', en: 'District' },
         township: { zh: '乡镇/街道', en: 'Township / street' },
     },
+    // Risk grades: the four colours and the park classes (A = highest risk).
+    colour: {
+        red: { zh: '重大风险（红）', en: 'Major (red)' },
+        orange: { zh: '较大风险（橙）', en: 'Large (orange)' },
+        yellow: { zh: '一般风险（黄）', en: 'General (yellow)' },
+        blue: { zh: '低风险（蓝）', en: 'Low (blue)' },
+    },
+    density_colour: {
+        red: { zh: '高密度（红）', en: 'Very dense (red)' },
+        orange: { zh: '较高密度（橙）', en: 'Dense (orange)' },
+        yellow: { zh: '中等密度（黄）', en: 'Moderate (yellow)' },
+        blue: { zh: '低密度（蓝）', en: 'Sparse (blue)' },
+    },
+    grade: {
+        A: { zh: 'A类（高安全风险）', en: 'A (high risk)' },
+        B: { zh: 'B类（较高安全风险）', en: 'B (fairly high risk)' },
+        C: { zh: 'C类（一般安全风险）', en: 'C (general risk)' },
+        D: { zh: 'D类（较低安全风险）', en: 'D (low risk)' },
+    },
+    category: {
+        all: { zh: '全部行业', en: 'All industries' },
+    },
     major_hazard_level: {
         1: { zh: '一级', en: 'Level 1' },
         2: { zh: '二级', en: 'Level 2' },
@@ -77,6 +156,14 @@ const ENUMS = {
         4: { zh: '四级', en: 'Level 4' },
     },
 };
+
+// Properties that share another's values.
+ENUMS.score_colour = ENUMS.colour;
+ENUMS.score_grade = ENUMS.grade;
+Object.assign(ENUMS.category, ENUMS.supervision_category);
+
+/** The supervision categories, in the order the industry filter lists them. */
+export const CATEGORIES = Object.keys(ENUMS.category);
 
 export const LANGS = ['zh', 'en'];
 const STORAGE_KEY = 'riskatlas.lang';

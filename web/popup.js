@@ -1,11 +1,16 @@
 // Click popups: the clicked features' properties titled from the registry (/api/layers),
-// enum values translated, and tags for generated or approximate data.
+// enum values translated, and tags for generated or approximate data; risk features add
+// their working from /api/explain (explain.js).
 
+import { explanationElement, isExplained } from './explain.js';
 import { enumLabel, hasEnum, localized, onLangChange, t } from './i18n.js';
 
 // Booleans that read better as a tag next to the name than as a yes/no row.
 const TAGS = { generated: 'popup.generated', approximate: 'popup.approximate', overdue: 'popup.overdue' };
 const MAX_FEATURES = 4;
+// Shown by the explanation (explain.js) with their working, so not repeated as rows.
+const EXPLAINED_PROPS = new Set(['colour', 'score_colour', 'score', 'grade', 'score_grade', 'hard_rules', 'vetoes',
+    'risk_index', 'density', 'red', 'orange', 'yellow', 'blue', 'model_version', 'run']);
 const HIT_PX = 5;
 
 function formatValue(prop, value) {
@@ -15,7 +20,7 @@ function formatValue(prop, value) {
     return String(value);
 }
 
-function featureSection(feature, layer) {
+function featureSection(feature, layer, pinnedVersion) {
     const props = feature.properties;
     const section = document.createElement('section');
     section.className = 'feature';
@@ -40,7 +45,9 @@ function featureSection(feature, layer) {
     const described = layer?.properties ?? [];
     const names = [...described.map((p) => p.name),
         ...Object.keys(props).filter((n) => !described.some((p) => p.name === n))];
+    const explained = layer && isExplained(layer.id) && feature.id != null;
     for (const name of names) {
+        if (explained && EXPLAINED_PROPS.has(name)) continue;
         const value = props[name];
         if (name === headingProp || name in TAGS || value === undefined || value === null || value === '') continue;
         const title = described.find((p) => p.name === name)?.title;
@@ -51,6 +58,9 @@ function featureSection(feature, layer) {
         rows.append(dt, dd);
     }
     section.append(kicker, heading, rows);
+    if (explained) {
+        section.append(explanationElement(layer.id, feature, pinnedVersion));
+    }
     return section;
 }
 
@@ -69,12 +79,15 @@ function pick(features, registryIdOf) {
     return small.length ? small : unique.slice(0, 1);
 }
 
-/** styleToRegistry maps each clickable style layer id to its registry layer id. */
-export function attachPopups(maplibregl, map, registryLayers, styleToRegistry) {
+/** styleToRegistry maps each clickable style layer id to its registry layer id;
+ *  pinnedVersion() is the run the risk view is pinned to (null: the latest). */
+export function attachPopups(maplibregl, map, registryLayers, styleToRegistry, pinnedVersion = () => null) {
     const registry = new Map(registryLayers.map((l) => [l.id, l]));
     const styleLayerIds = [...styleToRegistry.keys()];
     const registryIdOf = (f) => styleToRegistry.get(f.layer.id);
-    const popup = new maplibregl.Popup({ maxWidth: '340px', className: 'riskatlas-popup' });
+    // Our click handler opens, moves or closes the popup; MapLibre's own close-on-click would
+    // run after it on the same click and close the popup just moved to another feature.
+    const popup = new maplibregl.Popup({ maxWidth: '420px', className: 'riskatlas-popup', closeOnClick: false });
     let shown = [];
 
     const queryAt = (point) => map.queryRenderedFeatures(
@@ -84,7 +97,9 @@ export function attachPopups(maplibregl, map, registryLayers, styleToRegistry) {
     function content() {
         const box = document.createElement('div');
         box.className = 'popup-body';
-        for (const f of shown.slice(0, MAX_FEATURES)) box.append(featureSection(f, registry.get(registryIdOf(f))));
+        for (const f of shown.slice(0, MAX_FEATURES)) {
+            box.append(featureSection(f, registry.get(registryIdOf(f)), pinnedVersion()));
+        }
         if (shown.length > MAX_FEATURES) {
             const more = document.createElement('p');
             more.className = 'more';

@@ -49,4 +49,13 @@ std::string view_query_suffix(const tiles::layer_decl& layer, const http_request
     return out;
 }
 
+std::string view_fingerprint(const tiles::layer_decl& layer, const http_request& req) {
+    std::string out = layer.fingerprint;
+    // Values are validated against the declaration (layer_context) before they reach an ETag.
+    for (const auto& p : layer.parameters)
+        if (const auto v = req.query_value(p.name); v && *v != p.default_value)
+            out += "." + *v;
+    return out;
+}
+
 } // namespace riskatlas::server

@@ -25,4 +25,8 @@ data::request_context layer_context(services& s, const tiles::layer_decl& layer,
 /// "&version=...&category=..." for the view parameters present in `req`, to keep them in links.
 std::string view_query_suffix(const tiles::layer_decl& layer, const http_request& req);
 
+/// The layer's fingerprint, extended by the values of its parameters that differ from their
+/// defaults ("cb04ff34.coal_mine"), for ETags: two views of one version are different bytes.
+std::string view_fingerprint(const tiles::layer_decl& layer, const http_request& req);
+
 } // namespace riskatlas::server

@@ -18,7 +18,13 @@ http_response layers(services& s, const http_request& req) {
         for (const auto& p : l.properties)
             props.push_back({{"name", p.name}, {"type", p.type}, {"title", localized(p.title)},
                              {"filterable", p.filterable}});
+        auto parameters = json::array();
+        for (const auto& p : l.parameters)
+            parameters.push_back({{"name", p.name}, {"values", p.values}, {"default", p.default_value},
+                                  {"title", localized(p.title)}});
         list.push_back({{"id", l.id},
+                        {"versioned", l.versioned},
+                        {"parameters", parameters},
                         {"title", localized(l.title)},
                         {"description", localized(l.description)},
                         {"geometry_type", l.geometry_type},

@@ -25,8 +25,10 @@ http_response tile(services& s, const http_request& req) {
     reject_unknown_query(req.query, {"v"},
                          [&](std::string_view name) { return is_view_parameter(layer, name); });
     const auto ctx = layer_context(s, layer, req);
+    // Views of one layer (?category=) differ in content at the same version: the ETag says which.
+    const auto fingerprint = view_fingerprint(layer, req);
     tiles::tile_request tr{layer.id, parse_tile(req.param(":z"), req.param(":x"), req.param(":y")),
-                           version_from_etag(req.header("If-None-Match"), layer.id, layer.fingerprint),
+                           version_from_etag(req.header("If-None-Match"), layer.id, fingerprint),
                            req.accepts_gzip()};
     auto result = s.tile_service.tile(ctx, tr);
     http_response r;
@@ -43,20 +45,29 @@ http_response tile(services& s, const http_request& req) {
         r.compressible = false;
         break;
     }
-    r.with_header("ETag", etag_for(layer.id, result.version.version, layer.fingerprint))
+    r.with_header("ETag", etag_for(layer.id, result.version.version, fingerprint))
         .with_header("Cache-Control",
                      cache_control(req, ctx, tiles::version_tag(layer, result.version.version)))
         .with_header("Vary", "Accept-Encoding");
     return r;
 }
 
+// ?category= and ?version= given to the TileJSON carry over into its tile URLs, so a client can
+// point a source at "/tiles/township_risk.json?category=coal_mine" and be done.
 http_response tilejson(services& s, const http_request& req) {
-    reject_unknown_query(req.query, {"f"});
     std::string file = req.param(":file");
     if (!file.ends_with(".json"))
         throw not_found("not_found", "no resource /tiles/" + file + "; TileJSON is at /tiles/{layer}.json");
     file.resize(file.size() - 5);
-    auto r = http_response::json(200, s.tile_service.tilejson(read_context(req), file, req.base_url));
+    const auto& layer = s.layers.at(file);
+    reject_unknown_query(req.query, {"f"},
+                         [&](std::string_view name) { return is_view_parameter(layer, name); });
+    const auto ctx = layer_context(s, layer, req);
+    auto doc = s.tile_service.tilejson(ctx, layer.id, req.base_url);
+    const auto suffix = view_query_suffix(layer, req);
+    for (auto& url : doc["tiles"])
+        url = url.get<std::string>() + suffix;
+    auto r = http_response::json(200, doc);
     r.with_header("Cache-Control", "public, max-age=0, must-revalidate");
     return r;
 }

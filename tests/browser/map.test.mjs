@@ -1,14 +1,17 @@
 // Headless-Chromium check of the map page against a running riskatlas server.
 // Run: RISKATLAS_URL=http://127.0.0.1:8080 node tests/browser/map.test.mjs
 // Prints PASS/FAIL per check, exits 1 on any failure; screenshots go to $RISKATLAS_ARTIFACTS.
+// With fewer than two risk runs it POSTs /api/recompute {"full":true} once, so the version
+// selector has an older run: point it at a test database, as CTest does.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { check, clickablePoint, expect, rendered, report, results, settle, waitReady } from './lib.mjs';
+import { checkRisk, checkRiskEnglish, ensureTwoRuns, requestLog } from './risk_checks.mjs';
 
 const BASE = (process.env.RISKATLAS_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const ARTIFACTS = process.env.RISKATLAS_ARTIFACTS || 'build/browser-artifacts';
-const READY_MS = 30_000;
 // Flags from docs TOOLCHAIN.md: WebGL2 on SwiftShader, no background traffic (offline).
 const LAUNCH = {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -20,62 +23,11 @@ const LAUNCH = {
 // happen in MapLibre's worker and never reach the console).
 const WATCHED = ['/tiles/', '/vendor/', '/styles/', '/web/', '/api/'];
 
-const results = [];
-function report(name, ok, reason) {
-    results.push(ok);
-    console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${reason ? ` — ${reason}` : ''}`);
-}
-async function check(name, fn) {
-    const started = Date.now();
-    const took = () => ` (${Date.now() - started} ms)`;
-    try {
-        const reason = await fn();
-        report(name, true, (reason ?? '') + took());
-        return true;
-    } catch (err) {
-        report(name, false, (err?.message ?? String(err)) + took());
-        return false;
-    }
-}
-function expect(cond, message) {
-    if (!cond) throw new Error(message);
-}
-
-async function waitReady(page) {
-    await page.waitForFunction(() => window.riskatlasReady === true, null, { timeout: READY_MS });
-}
-
-// Moves the map (or just repaints) and resolves on the next idle, i.e. tiles loaded and drawn.
-async function settle(page, view = {}) {
-    await page.evaluate(([v, ms]) => new Promise((resolve, reject) => {
-        const map = window.riskatlasMap;
-        const timer = setTimeout(() => reject(new Error(`map not idle after ${ms} ms`)), ms);
-        map.once('idle', () => {
-            clearTimeout(timer);
-            resolve();
-        });
-        map.jumpTo(v);
-        map.triggerRepaint();
-    }), [view, READY_MS]);
-}
-
-// Unique features of one registry layer's style layers, rendered anywhere in the viewport.
-async function rendered(page, registryId) {
-    return page.evaluate((id) => {
-        const map = window.riskatlasMap;
-        const layers = map.getStyle().layers
-            .filter((l) => l.metadata?.['riskatlas:layer'] === id).map((l) => l.id);
-        const byId = new Map();
-        for (const f of map.queryRenderedFeatures({ layers })) {
-            byId.set(f.id ?? JSON.stringify(f.properties), { id: f.id, layer: f.layer.id,
-                type: f.layer.type, properties: f.properties, geometry: f.geometry });
-        }
-        return [...byId.values()];
-    }, registryId);
-}
-
 async function checkFeatures(page, view) {
-    await check('enterprises render (>= 10 unique ids)', async () => {
+    await check('enterprises render (>= 10 unique ids) once switched on', async () => {
+        const box = page.locator('#layer-list input[data-layer="enterprises"]');
+        expect(!(await box.isChecked()), 'enterprises are on at start (the risk layers should be the first view)');
+        await box.check();
         await settle(page, view);
         const ids = new Set((await rendered(page, 'enterprises')).map((f) => f.id));
         expect(!ids.has(undefined) && !ids.has(null), 'an enterprise feature has no id (fid)');
@@ -96,7 +48,7 @@ async function checkFeatures(page, view) {
 async function checkSwitcher(page) {
     await check('layer switcher hides and shows enterprises', async () => {
         const box = page.locator('#layer-list input[data-layer="enterprises"]');
-        expect(await box.isChecked(), 'enterprises checkbox missing or unchecked at start');
+        expect(await box.isChecked(), 'enterprises checkbox missing or unchecked after switching on');
         await box.uncheck();
         await settle(page);
         const hidden = (await rendered(page, 'enterprises')).length;
@@ -109,36 +61,16 @@ async function checkSwitcher(page) {
     });
 }
 
-// Picks an enterprise whose dot is on the map canvas (not under the panel or a control)
-// and away from other enterprises, so the click hits it alone.
-async function clickableEnterprise(page) {
-    return page.evaluate(() => {
-        const map = window.riskatlasMap;
-        const layers = map.getStyle().layers
-            .filter((l) => l.metadata?.['riskatlas:layer'] === 'enterprises' && l.type === 'circle')
-            .map((l) => l.id);
-        const rect = map.getCanvas().getBoundingClientRect();
-        const points = map.queryRenderedFeatures({ layers }).map((f) => {
-            const p = map.project(f.geometry.coordinates);
-            return { x: rect.left + p.x, y: rect.top + p.y, properties: f.properties };
-        });
-        return points.find((p) => {
-            const alone = points.every((q) => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 16);
-            const target = document.elementFromPoint(p.x, p.y);
-            return alone && target === map.getCanvas();
-        }) ?? null;
-    });
-}
-
 async function checkPopup(page, registry, view) {
     await check('clicking an enterprise opens a popup with its name', async () => {
         await settle(page, view);
-        const target = await clickableEnterprise(page);
+        const target = await clickablePoint(page, 'enterprises');
         expect(target, 'no isolated enterprise dot visible on the canvas');
         await page.mouse.click(target.x, target.y);
         const popup = page.locator('.maplibregl-popup');
         await popup.waitFor({ timeout: 5000 });
-        const text = await popup.innerText();
+        // The enterprise_risk dot of the same enterprise adds its own section and working.
+        const text = await popup.locator('section.feature[data-layer="enterprises"]').innerText();
         expect(text.includes(target.properties.name), `popup lacks "${target.properties.name}": ${text}`);
         const fields = registry.find((l) => l.id === 'enterprises').properties;
         const category = fields.find((p) => p.name === 'supervision_category').title.zh;
@@ -206,6 +138,7 @@ async function checkEnglish(page, registry) {
         const item = page.locator('#layer-list li[data-layer="enterprises"] .layer-title');
         expect((await item.innerText()).trim() === title, `layer title not "${title}"`);
         expect((await page.locator('#demo-notice').innerText()).startsWith('Demo data'), 'notice not English');
+        await checkRiskEnglish(page);
         // A fresh visit without ?lang= must come back in English (localStorage).
         await page.goto(`${BASE}/`);
         await waitReady(page);
@@ -215,7 +148,7 @@ async function checkEnglish(page, registry) {
         await page.goto(`${BASE}/?lang=zh`);
         await waitReady(page);
         expect((await heading.innerText()).trim() === '图层', '?lang=zh did not switch back to Chinese');
-        return 'heading 图层 → Layers, remembered across visits, ?lang=zh restores Chinese';
+        return 'heading 图层 → Layers, risk controls English, remembered across visits, ?lang=zh restores Chinese';
     });
 }
 
@@ -226,6 +159,11 @@ async function main() {
     const pageErrors = [];
     const consoleErrors = [];
     try {
+        let runs = [];
+        await check('an older risk run exists to go back to', async () => {
+            runs = await ensureTwoRuns(BASE);
+            return `${runs.length} runs, newest ${runs[0]?.version}`;
+        });
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
         page.on('response', (r) => {
             const { pathname } = new URL(r.url());
@@ -242,6 +180,7 @@ async function main() {
             }
         });
         page.on('pageerror', (err) => pageErrors.push(err.message));
+        const log = requestLog(page);
         page.on('console', (msg) => {
             if (msg.type() === 'error') consoleErrors.push(msg.text());
         });
@@ -257,6 +196,8 @@ async function main() {
             const registry = await page.evaluate(async () => (await (await fetch('/api/layers')).json()).layers);
             const config = await page.evaluate(async () => (await fetch('/api/config')).json());
             const center = config.center ?? [116.75, 35.57];
+            await checkRisk(page, { view: { center, zoom: 11 }, runs, log });
+            await page.screenshot({ path: path.join(ARTIFACTS, 'map-risk-zh.png') });
             await checkFeatures(page, { center, zoom: 11 });
             await checkSwitcher(page);
             await checkPopup(page, registry, { center, zoom: 12 });
