@@ -283,10 +283,17 @@ recompute_report recompute(data::database& db, const model_set& models,
         report.kind = full ? "full" : "incremental";
         const auto run = store::begin_run(s, report.kind, options.reason, versions);
         report.run = run;
-        const auto scope = [&](std::vector<std::int64_t> ids) -> id_scope {
+        // The affected sets are only computed for incremental runs: a full run's scope is all.
+        const auto scope = [&](const std::function<std::vector<std::int64_t>()>& affected) -> id_scope {
             if (full)
                 return std::nullopt;
-            return ids;
+            return affected();
+        };
+        const auto zones_near = [&](const char* kind, double reach_deg, bool hazards_only) {
+            return [&s, &pending, run, &last_day, kind, reach_deg, hazards_only] {
+                return store::affected_zones(s, pending.max_id, run, last_day, kind, reach_deg,
+                                             hazards_only);
+            };
         };
 
         // Zones follow the regions and the models' cell sizes: rebuilt only when one of them
@@ -298,23 +305,23 @@ recompute_report recompute(data::database& db, const model_set& models,
             store::sync_grid_zones(s, "density", models.density.cell_size_m());
         }
         progress(enterprise_layer, 0.1);
-        report.changed[enterprise_layer] = grade_enterprises(s, run, models, scope(enterprises));
+        report.changed[enterprise_layer] =
+            grade_enterprises(s, run, models, scope([&] { return enterprises; }));
         progress(park_layer, 0.4);
-        report.changed[park_layer] = assess_parks(
-            s, run, models, scope(store::affected_parks(s, pending.max_id, run, enterprises)));
+        report.changed[park_layer] = assess_parks(s, run, models, scope([&] {
+            return store::affected_parks(s, pending.max_id, run, enterprises);
+        }));
         progress(township_layer, 0.5);
-        report.changed[township_layer] = grade_zones(
-            s, run, models, "township",
-            scope(store::affected_zones(s, pending.max_id, run, last_day, "township", 0)));
+        report.changed[township_layer] =
+            grade_zones(s, run, models, "township", scope(zones_near("township", 0, false)));
         progress(grid_layer, 0.6);
-        report.changed[grid_layer] = grade_zones(
-            s, run, models, "grid",
-            scope(store::affected_zones(s, pending.max_id, run, last_day, "grid", 0)));
+        report.changed[grid_layer] = grade_zones(s, run, models, "grid", scope(zones_near("grid", 0, false)));
         progress(density_layer, 0.8);
         const double reach = metres_to_search_degrees(density_reach_m(models.density));
-        report.changed[density_layer] = grade_density(
-            s, run, models,
-            scope(store::affected_zones(s, pending.max_id, run, last_day, "density", reach)));
+        report.changed[density_layer] =
+            grade_density(s, run, models, scope(zones_near("density", reach, true)));
+        if (full)
+            store::refresh_statistics(s);
         store::finish_run(s, run, report.changed, pending.max_id);
     });
     progress("done", 1.0);

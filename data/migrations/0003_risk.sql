@@ -195,6 +195,9 @@ CREATE TABLE enterprise_risk (
     CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
 CREATE INDEX enterprise_risk_current_idx ON enterprise_risk (enterprise_id) WHERE valid_to IS NULL;
+-- an incremental run looks up the grades it wrote or closed (risk_affected_*.sql)
+CREATE INDEX enterprise_risk_valid_from_idx ON enterprise_risk (valid_from);
+CREATE INDEX enterprise_risk_valid_to_idx ON enterprise_risk (valid_to);
 CREATE INDEX enterprise_risk_geom_idx ON enterprise_risk USING gist (geom);
 CREATE INDEX enterprise_risk_geom_3857_idx ON enterprise_risk USING gist (geom_3857);
 

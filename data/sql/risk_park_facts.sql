@@ -1,6 +1,30 @@
 -- Assessment inputs of parks $1 (regions ids, a bigint[]; NULL = all): the profile (absent =
 -- nothing shown, every item deducts), the current grades of the park's enterprises and their
 -- open hidden dangers.
+WITH parks AS (
+    SELECT r.id, r.code FROM regions r
+    WHERE r.kind = 'park' AND ($1::bigint[] IS NULL OR r.id = ANY ($1::bigint[]))
+),
+-- one pass over each table, grouped by park, instead of a subquery per park and column
+grades AS (
+    SELECT g.park_code,
+           count(*) FILTER (WHERE g.colour = 'red') AS red,
+           count(*) FILTER (WHERE g.colour = 'orange') AS orange,
+           count(*) FILTER (WHERE g.colour = 'yellow') AS yellow,
+           count(*) FILTER (WHERE g.colour = 'blue') AS blue
+    FROM enterprise_risk g
+    WHERE g.valid_to IS NULL AND g.park_code IN (SELECT code FROM parks)
+    GROUP BY g.park_code
+),
+members AS (
+    SELECT e.park_code, max(e.reaction_hazard_level) AS max_reaction,
+           count(h.id) FILTER (WHERE h.level = 'major') AS open_major,
+           count(h.id) FILTER (WHERE h.deadline < current_date) AS overdue
+    FROM enterprises e
+    LEFT JOIN hazards h ON h.enterprise_id = e.id AND h.status NOT IN ('closed', 'rejected')
+    WHERE e.park_code IN (SELECT code FROM parks)
+    GROUP BY e.park_code
+)
 SELECT r.id,
        coalesce(p.recognised, false), p.years_since_overall_assessment,
        coalesce(p.risk_acceptable, false), coalesce(p.control_line, false),
@@ -10,17 +34,10 @@ SELECT r.id,
        coalesce(p.smart_platform, false), coalesce(p.emergency_plan_drilled, false),
        coalesce(p.emergency_rescue_team, false), coalesce(p.emergency_materials, false),
        p.years_since_major_accident,
-       (SELECT count(*) FROM enterprise_risk g WHERE g.valid_to IS NULL AND g.park_code = r.code AND g.colour = 'red'),
-       (SELECT count(*) FROM enterprise_risk g WHERE g.valid_to IS NULL AND g.park_code = r.code AND g.colour = 'orange'),
-       (SELECT count(*) FROM enterprise_risk g WHERE g.valid_to IS NULL AND g.park_code = r.code AND g.colour = 'yellow'),
-       (SELECT count(*) FROM enterprise_risk g WHERE g.valid_to IS NULL AND g.park_code = r.code AND g.colour = 'blue'),
-       (SELECT max(e.reaction_hazard_level) FROM enterprises e WHERE e.park_code = r.code),
-       (SELECT count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id
-         WHERE e.park_code = r.code AND h.level = 'major' AND h.status NOT IN ('closed', 'rejected')),
-       (SELECT count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id
-         WHERE e.park_code = r.code AND h.deadline < current_date
-           AND h.status NOT IN ('closed', 'rejected'))
-FROM regions r
+       coalesce(g.red, 0), coalesce(g.orange, 0), coalesce(g.yellow, 0), coalesce(g.blue, 0),
+       m.max_reaction, coalesce(m.open_major, 0), coalesce(m.overdue, 0)
+FROM parks r
 LEFT JOIN park_profiles p ON p.park_code = r.code
-WHERE r.kind = 'park' AND ($1::bigint[] IS NULL OR r.id = ANY ($1::bigint[]))
+LEFT JOIN grades g ON g.park_code = r.code
+LEFT JOIN members m ON m.park_code = r.code
 ORDER BY r.id

@@ -6,9 +6,13 @@ WITH selected AS (
     WHERE z.zone_kind = $1 AND z.active AND ($2::bigint[] IS NULL OR z.id = ANY ($2::bigint[]))
 ),
 candidates AS (
-    SELECT DISTINCT h.id, h.geom, h.level, h.deadline, h.enterprise_id
-    FROM hazards h JOIN selected s ON ST_Intersects(s.geom, h.geom)
-    WHERE h.status NOT IN ('closed', 'rejected')
+    SELECT h.id, h.geom, h.level, h.deadline, h.enterprise_id
+    FROM hazards h
+    WHERE $2::bigint[] IS NULL AND h.status NOT IN ('closed', 'rejected') AND h.geom IS NOT NULL
+    UNION
+    SELECT h.id, h.geom, h.level, h.deadline, h.enterprise_id
+    FROM selected s JOIN hazards h ON ST_Intersects(s.geom, h.geom)
+    WHERE $2::bigint[] IS NOT NULL AND h.status NOT IN ('closed', 'rejected')
 ),
 owners AS (
     SELECT DISTINCT ON (c.id) c.*, z.id AS zone_id

@@ -89,6 +89,8 @@ void finish_run(session& s, std::int64_t run, const std::map<std::string, std::i
     s.exec_file("sql/risk_run_finish.sql", run, json(changed).dump(), consumed_dirty_id);
 }
 
+void refresh_statistics(session& s) { s.exec_file("sql/risk_analyze.sql"); }
+
 std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirty,
                                                const std::string& last_day) {
     return id_column(s.exec_file("sql/risk_affected_enterprises.sql", max_dirty, last_day));
@@ -102,9 +104,9 @@ std::vector<std::int64_t> affected_parks(session& s, std::int64_t max_dirty, std
 
 std::vector<std::int64_t> affected_zones(session& s, std::int64_t max_dirty, std::int64_t run,
                                          const std::string& last_day, const std::string& zone_kind,
-                                         double reach_deg) {
+                                         double reach_deg, bool hazards_only) {
     return id_column(s.exec_file("sql/risk_affected_zones.sql", max_dirty, run, last_day,
-                                 zone_kind, reach_deg));
+                                 zone_kind, reach_deg, hazards_only));
 }
 
 void sync_township_zones(session& s) { s.exec_file("sql/risk_zones_townships.sql"); }

@@ -232,7 +232,13 @@ class enterprise_factory {
             if (m_names.insert(name).second)
                 return name;
         }
-        throw std::logic_error("ran out of enterprise names");
+        // Only a demo scaled far beyond the district (benchmarks) gets here: number branches.
+        for (std::size_t branch = 2;; ++branch) {
+            std::string name = "兖州区" + std::string(m_rng.pick(trade_names())) + std::string(word) +
+                               "有限公司第" + std::to_string(branch) + "分公司";
+            if (m_names.insert(name).second)
+                return name;
+        }
     }
 
     std::string unique_credit_code() {

@@ -2,6 +2,9 @@
 // hazards) over the real inputs. Each stage draws from its own seeded stream.
 #include <riskatlas/demo/yanzhou.hpp>
 
+#include <algorithm>
+#include <array>
+
 #include "enterprises.hpp"
 #include "hazards.hpp"
 #include "inputs.hpp"
@@ -122,6 +125,47 @@ yanzhou_params::yanzhou_params()
                                                     {"non_coal_mine", 10},
                                                     {"fireworks", 6}},
       channel_shares{{"self_report", 0.65}, {"inspection", 0.28}, {"public_tip", 0.07}} {}
+
+yanzhou_params scaled_params(int enterprises, int hazards, int parks) {
+    yanzhou_params p;
+    if (enterprises > 0) {
+        int generated = 0;
+        for (const auto &[category, n] : p.generated_enterprises)
+            generated += n;
+        const double factor = static_cast<double>(enterprises - static_cast<int>(p.named.size())) /
+                              std::max(1, generated);
+        for (auto &[category, n] : p.generated_enterprises)
+            n = std::max(1, static_cast<int>(n * factor + 0.5));
+    }
+    if (hazards > 0)
+        p.hazards = hazards;
+    // Extra parks sit just off the real township seats (WGS84, demo/data/yanzhou), which lie well
+    // inside the district, so every one of them is inside a township.
+    static constexpr std::array<std::array<double, 2>, 8> seats{{{116.8251, 35.5597},
+                                                                 {116.8144, 35.6366},
+                                                                 {116.6783, 35.6465},
+                                                                 {116.6465, 35.5643},
+                                                                 {116.7990, 35.5236},
+                                                                 {116.7809, 35.6653},
+                                                                 {116.8402, 35.5190},
+                                                                 {116.6760, 35.6973}}};
+    static constexpr std::array<std::array<double, 2>, 3> offsets{
+        {{0.015, 0.008}, {-0.015, -0.008}, {0.0, 0.018}}};
+    const std::array<data::park_profile_record, 3> profiles{
+        chemical_park_profile(), development_zone_profile(), township_park_profile()};
+    for (int k = 0; static_cast<int>(p.parks.size()) < parks &&
+                    k < static_cast<int>(seats.size() * offsets.size());
+         ++k) {
+        const auto i = static_cast<std::size_t>(k);
+        const auto &seat = seats[i % seats.size()];
+        const auto &offset = offsets[i / seats.size()];
+        p.parks.push_back({"P370812" + std::to_string(101 + k), "生成园区" + std::to_string(k + 1),
+                           k % 2 == 0 ? "chemical" : "industrial",
+                           {seat[0] + offset[0], seat[1] + offset[1]}, 1.2, 1.0, 0,
+                           profiles[i % profiles.size()]});
+    }
+    return p;
+}
 
 data::demo_dataset build_yanzhou(const std::filesystem::path &input_dir,
                                  const yanzhou_params &params) {

@@ -4,6 +4,8 @@
 
 #include "commands.hpp"
 
+#include <riskatlas/demo/yanzhou.hpp>
+
 #include <riskatlas/error.hpp>
 
 #include <CLI/CLI.hpp>
@@ -25,6 +27,7 @@ struct cli_values {
     bool layers_json = false;
     std::string layer;
     bool full_recompute = false;
+    int demo_enterprises = 0, demo_hazards = 0, demo_parks = 0;
 };
 
 void add_model_option(CLI::App& app, cli_values& v) {
@@ -112,6 +115,13 @@ int run_cli(int argc, char** argv) {
         ->envname("RISKATLAS_DEMO_DATA")->check(CLI::ExistingDirectory);
     setup->add_flag("--force-demo", v.force_demo, "Replace the demo content even if regions exist");
     add_model_option(*setup, v);
+    setup->add_option("--demo-enterprises", v.demo_enterprises,
+                      "Generate about this many enterprises (benchmarks; 0: the demo's 310)")
+        ->check(CLI::Range(0, 1000000));
+    setup->add_option("--demo-hazards", v.demo_hazards, "Generate this many hazards (0: 800)")
+        ->check(CLI::Range(0, 1000000));
+    setup->add_option("--demo-parks", v.demo_parks, "Parks in the demo, at most 27 (0: 3)")
+        ->check(CLI::Range(0, 27));
     auto* recompute = app.add_subcommand(
         "recompute", "Recompute the risk layers now (incremental unless --full) and exit");
     recompute->add_flag("--full", v.full_recompute,
@@ -133,7 +143,8 @@ int run_cli(int argc, char** argv) {
         if (*migrate)
             return command_migrate(v.cfg);
         if (*setup)
-            return command_setup(v.cfg, v.demo_dir, v.force_demo);
+            return command_setup(v.cfg, v.demo_dir, v.force_demo,
+                                 demo::scaled_params(v.demo_enterprises, v.demo_hazards, v.demo_parks));
         if (*recompute)
             return command_recompute(v.cfg, v.full_recompute);
         if (*layers)

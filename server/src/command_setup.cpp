@@ -12,7 +12,8 @@
 
 namespace riskatlas::server {
 
-int command_setup(const server_config& cfg, const std::string& demo_dir, bool force_demo) {
+int command_setup(const server_config& cfg, const std::string& demo_dir, bool force_demo,
+                  const demo::yanzhou_params& demo_params) {
     data::database db(cfg.db);
     const auto report = data::migrate(db);
     spdlog::info("migrations: {} applied now, {} already applied", report.applied.size(),
@@ -27,7 +28,7 @@ int command_setup(const server_config& cfg, const std::string& demo_dir, bool fo
         return 0;
     }
     spdlog::info("loading the demo region (兖州区) from {}", demo_dir);
-    const auto c = demo::load(db, demo_dir);
+    const auto c = demo::load(db, demo_dir, demo_params);
     spdlog::info("demo region loaded: {} county, {} townships (approximate), {} villages, {} parks "
                  "(generated), {} enterprises, {} hazards (generated), {} railway lines",
                  c.counties, c.townships, c.villages, c.parks, c.enterprises, c.hazards, c.railways);

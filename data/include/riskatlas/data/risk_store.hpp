@@ -163,15 +163,19 @@ std::int64_t begin_run(session& s, const std::string& kind, const std::string& r
 void finish_run(session& s, std::int64_t run, const std::map<std::string, std::int64_t>& changed,
                 std::int64_t consumed_dirty_id);
 
+/// ANALYZE of the result tables, after a full run rewrote them.
+void refresh_statistics(session& s);
+
 /// What the changes up to dirty id `max_dirty` (and deadlines passed since `last_day`) touch.
 std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirty,
                                                const std::string& last_day);
 std::vector<std::int64_t> affected_parks(session& s, std::int64_t max_dirty, std::int64_t run,
                                          const std::vector<std::int64_t>& enterprises);
-/// `reach_deg`: how far (degrees) a change reaches, 0 for zones graded by what lies inside.
+/// `reach_deg`: how far (degrees) a change reaches, 0 for zones graded by what lies inside;
+/// `hazards_only`: only changed hazards count (zones of a layer that ignores enterprises).
 std::vector<std::int64_t> affected_zones(session& s, std::int64_t max_dirty, std::int64_t run,
                                          const std::string& last_day, const std::string& zone_kind,
-                                         double reach_deg);
+                                         double reach_deg, bool hazards_only);
 
 /// Brings the township zones and a grid ("grid" | "density", cell size in metres) in line with
 /// the regions. Unchanged zones are not rewritten.

@@ -72,6 +72,11 @@ struct yanzhou_params {
 };
 
 std::vector<park_spec> default_parks();
+
+/// The demo at another size, for benchmarks: about `enterprises` enterprises (the default
+/// category mix, scaled), `hazards` hazards and `parks` parks (the default three plus generated
+/// ones around the township seats). 0 keeps the default for that count.
+yanzhou_params scaled_params(int enterprises, int hazards, int parks);
 std::vector<named_enterprise_spec> default_named();
 
 /// Builds the demo dataset from the input files (see demo/data/yanzhou/SOURCES.md). Pure apart
