@@ -130,7 +130,8 @@ TEST_CASE("versions: runs are listed and any finished one can be pinned", "[http
     const auto latest = list.front()["version"].get<std::int64_t>();
     const auto pinned = http_get("/collections/enterprise_risk/items?limit=3&version=" + std::to_string(latest));
     REQUIRE(pinned.status == 200);
-    for (const auto& f : pinned.json()["features"])
+    const auto pinned_doc = pinned.json(); // keep the document alive for the loop
+    for (const auto& f : pinned_doc["features"])
         CHECK(f["properties"]["run"].get<std::int64_t>() <= latest);
 
     const auto t = geo::tile_containing(116.75, 35.56, 10);
