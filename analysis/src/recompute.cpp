@@ -183,10 +183,9 @@ std::int64_t grade_zones(session& s, std::int64_t run, const model_set& models,
     const auto& version = models.zoning.version();
     for (const auto& z : facts.zones) {
         const auto& inputs = zones.at(z.id);
-        rows.push_back(zone_row_for(z.id, "all", zone_input_for(zone_kind, inputs, "all"),
-                                    risk::grade_zone(zone_input_for(zone_kind, inputs, "all"),
-                                                     models.zoning),
-                                    version));
+        const auto everything = zone_input_for(zone_kind, inputs, "all");
+        rows.push_back(zone_row_for(z.id, "all", everything,
+                                    risk::grade_zone(everything, models.zoning), version));
         // A category with nothing in the zone gets no row: its map shows the zone empty, not
         // "low risk".
         for (const char* category : supervision_categories) {
