@@ -92,7 +92,8 @@ std::int64_t grade_enterprises(session& s, std::int64_t run, const model_set& mo
     const auto& version = models.enterprise.model().version;
     for (const auto& row : facts) {
         const auto f = to_facts(row);
-        const auto g = risk::grade_enterprise(f, models.enterprise);
+        const auto g =
+            risk::grade_enterprise(f, models.enterprise, risk::explanation_detail::summary);
         rows.push_back({row.id, std::string(risk::to_string(g.colour)),
                         std::string(risk::to_string(g.score_colour)), g.score,
                         fired_rules(g.explanation), version, to_json(f).dump()});
@@ -107,7 +108,7 @@ std::int64_t assess_parks(session& s, std::int64_t run, const model_set& models,
     const auto& version = models.park.model().version;
     for (const auto& row : facts) {
         const auto f = to_facts(row);
-        const auto g = risk::assess_park(f, models.park);
+        const auto g = risk::assess_park(f, models.park, risk::explanation_detail::summary);
         rows.push_back({row.id, std::string(risk::to_string(g.grade)),
                         std::string(risk::to_string(g.score_grade)), g.score,
                         fired_rules(g.explanation),
@@ -280,6 +281,8 @@ recompute_report recompute(data::database& db, const model_set& models,
             }
         }
         report.kind = full ? "full" : "incremental";
+        if (full)
+            store::plan_for_whole_tables(s);
         const auto run = store::begin_run(s, report.kind, options.reason, versions);
         report.run = run;
         // The affected sets are only computed for incremental runs: a full run's scope is all.
@@ -289,20 +292,27 @@ recompute_report recompute(data::database& db, const model_set& models,
             return affected();
         };
         const auto zones_near = [&](const char* kind, double reach_deg, bool hazards_only) {
-            return [&s, &pending, run, &last_day, kind, reach_deg, hazards_only] {
+            return [&s, &pending, run, &last_day, kind, reach_deg, hazards_only, &enterprises] {
                 return store::affected_zones(s, pending.max_id, run, last_day, kind, reach_deg,
-                                             hazards_only);
+                                             hazards_only, enterprises);
             };
         };
 
         // Zones follow the regions and the models' cell sizes: rebuilt only when one of them
-        // may have changed, not on every forced full run.
-        if (!last || pending.needs_full || !same_models(last->models_json, versions)) {
-            progress("zones", 0.0);
+        // may have changed (only a full run can follow such a change), not on every full run.
+        const bool regions_changed = !last || pending.needs_full;
+        progress("zones", 0.0);
+        bool zones_synced = regions_changed;
+        if (regions_changed)
             store::sync_township_zones(s);
-            store::sync_grid_zones(s, "grid", models.zoning.grid_cell_size_m());
-            store::sync_grid_zones(s, "density", models.density.cell_size_m());
-        }
+        for (const auto& [grid, size_m] : {std::pair{"grid", models.zoning.grid_cell_size_m()},
+                                           std::pair{"density", models.density.cell_size_m()}})
+            if (regions_changed || (full && !store::grid_is_current(s, grid, size_m))) {
+                store::sync_grid_zones(s, grid, size_m);
+                zones_synced = true;
+            }
+        if (zones_synced)
+            store::refresh_zone_statistics(s);
         progress(enterprise_layer, 0.1);
         report.changed[enterprise_layer] =
             grade_enterprises(s, run, models, scope([&] { return enterprises; }));
@@ -319,8 +329,6 @@ recompute_report recompute(data::database& db, const model_set& models,
         const double reach = metres_to_search_degrees(density_reach_m(models.density));
         report.changed[density_layer] =
             grade_density(s, run, models, scope(zones_near("density", reach, true)));
-        if (full)
-            store::refresh_statistics(s);
         store::finish_run(s, run, report.changed, pending.max_id);
     });
     progress("done", 1.0);

@@ -5,16 +5,21 @@ WITH parks AS (
     SELECT r.id, r.code FROM regions r
     WHERE r.kind = 'park' AND ($1::bigint[] IS NULL OR r.id = ANY ($1::bigint[]))
 ),
--- one pass over each table, grouped by park, instead of a subquery per park and column
+-- one pass over each table, grouped by park, instead of a subquery per park and column; the
+-- current grade of an enterprise is its latest version (primary key read backwards), unless
+-- that was closed
 grades AS (
-    SELECT g.park_code,
+    SELECT e.park_code,
            count(*) FILTER (WHERE g.colour = 'red') AS red,
            count(*) FILTER (WHERE g.colour = 'orange') AS orange,
            count(*) FILTER (WHERE g.colour = 'yellow') AS yellow,
            count(*) FILTER (WHERE g.colour = 'blue') AS blue
-    FROM enterprise_risk g
-    WHERE g.valid_to IS NULL AND g.park_code IN (SELECT code FROM parks)
-    GROUP BY g.park_code
+    FROM enterprises e
+    CROSS JOIN LATERAL (SELECT c.colour, c.valid_to FROM enterprise_risk c
+                        WHERE c.enterprise_id = e.id
+                        ORDER BY c.valid_from DESC LIMIT 1) g
+    WHERE e.park_code IN (SELECT code FROM parks) AND g.valid_to IS NULL
+    GROUP BY e.park_code
 ),
 members AS (
     SELECT e.park_code, max(e.reaction_hazard_level) AS max_reaction,

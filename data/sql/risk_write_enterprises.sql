@@ -1,9 +1,10 @@
--- Writes enterprise grades ($2, a JSON array) as run $1's version. Only rows that differ from the
--- current version are written; the current rows they replace, and those of enterprises in scope
--- ($3, a bigint[]; NULL = every current row) that got no grade (deleted), are closed at run $1.
+-- Writes enterprise grades ($2: one JSON object per line) as run $1's version. Only rows that
+-- differ from the current version are written; the current rows they replace, and those of
+-- enterprises in scope ($3, a bigint[]; NULL = every current row) that got no grade (deleted),
+-- are closed at run $1.
 -- Answers (rows closed, rows written).
 WITH graded AS (
-    SELECT r.* FROM jsonb_to_recordset($2::jsonb) AS r(
+    SELECT r.* FROM string_to_table($2, E'\n') AS line, jsonb_to_record(line::jsonb) AS r(
         id bigint, colour text, score_colour text, score float8, hard_rules text[],
         model_version text, inputs jsonb)
 ),

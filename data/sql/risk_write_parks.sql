@@ -1,7 +1,7 @@
 -- Writes park assessments ($2) as run $1's version, like risk_write_enterprises.sql; scope $3 is
 -- park region ids (NULL = every current row).
 WITH graded AS (
-    SELECT r.* FROM jsonb_to_recordset($2::jsonb) AS r(
+    SELECT r.* FROM string_to_table($2, E'\n') AS line, jsonb_to_record(line::jsonb) AS r(
         id bigint, grade text, score_grade text, score float8, vetoes text[], enterprises integer,
         model_version text, inputs jsonb)
 ),

@@ -1,7 +1,7 @@
 -- Writes zone grades ($2) of zone kind $4 as run $1's version, like risk_write_enterprises.sql;
 -- scope $3 is zone ids (NULL = every current row of the kind). A row is (zone, category).
 WITH graded AS (
-    SELECT r.* FROM jsonb_to_recordset($2::jsonb) AS r(
+    SELECT r.* FROM string_to_table($2, E'\n') AS line, jsonb_to_record(line::jsonb) AS r(
         zone_id bigint, category text, colour text, risk_index float8, enterprises integer,
         red integer, orange integer, yellow integer, blue integer, open_hazards integer,
         model_version text, explanation jsonb)

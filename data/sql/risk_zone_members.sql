@@ -1,29 +1,23 @@
--- The currently graded enterprises inside zones of kind $1 (ids $2; NULL = all). A point on the
--- edge between two zones belongs to the one with the lower id only, so nothing counts twice.
-WITH selected AS (
-    SELECT z.id, z.geom FROM risk_zones z
-    WHERE z.zone_kind = $1 AND z.active AND ($2::bigint[] IS NULL OR z.id = ANY ($2::bigint[]))
-),
--- every current grade when all zones are selected, otherwise those inside a selected zone
--- (two branches gated by one-time filters on $2, so each gets its own plan: a scan, or a
--- spatial join from the few selected zones)
-candidates AS (
-    SELECT g.enterprise_id, g.geom
-    FROM enterprise_risk g
-    WHERE $2::bigint[] IS NULL AND g.valid_to IS NULL AND g.geom IS NOT NULL
-    UNION
-    SELECT g.enterprise_id, g.geom
-    FROM selected s JOIN enterprise_risk g ON ST_Intersects(s.geom, g.geom)
-    WHERE $2::bigint[] IS NOT NULL AND g.valid_to IS NULL
-),
-owners AS (
-    SELECT DISTINCT ON (c.enterprise_id) c.enterprise_id, z.id AS zone_id
-    FROM candidates c
-    JOIN risk_zones z ON z.zone_kind = $1 AND z.active AND ST_Intersects(z.geom, c.geom)
-    ORDER BY c.enterprise_id, z.id
+-- The currently graded enterprises inside zones of kind $1 (ids $2; NULL = all). Positions come
+-- from enterprises (one row each; the grades table also holds every old version), and the
+-- current grade is the enterprise's latest version (primary key read backwards), unless closed.
+WITH owned AS (
+    -- zone first, so that PostGIS prepares each polygon once and probes the point index with it
+    SELECT s.id AS zone_id, e.id AS enterprise_id
+    FROM risk_zones s
+    JOIN enterprises e ON ST_Intersects(s.geom, e.geom)
+    WHERE s.zone_kind = $1 AND s.active AND ($2::bigint[] IS NULL OR s.id = ANY ($2::bigint[]))
+      -- a point on the edge between two zones belongs to the one with the lower id only, so
+      -- nothing counts twice; only the rare points not properly inside need the lookup
+      AND (ST_ContainsProperly(s.geom, e.geom)
+           OR NOT EXISTS (SELECT 1 FROM risk_zones z
+                          WHERE z.zone_kind = $1 AND z.active AND z.id < s.id
+                            AND ST_Intersects(z.geom, e.geom)))
 )
 SELECT o.zone_id, g.enterprise_id, g.name, g.supervision_category, g.colour, g.major_hazard_level
-FROM owners o
-JOIN selected s ON s.id = o.zone_id
-JOIN enterprise_risk g ON g.enterprise_id = o.enterprise_id AND g.valid_to IS NULL
+FROM owned o
+CROSS JOIN LATERAL (SELECT c.* FROM enterprise_risk c
+                    WHERE c.enterprise_id = o.enterprise_id
+                    ORDER BY c.valid_from DESC LIMIT 1) g
+WHERE g.valid_to IS NULL
 ORDER BY o.zone_id, g.enterprise_id

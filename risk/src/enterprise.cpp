@@ -85,7 +85,8 @@ enterprise_model enterprise_model::parse(const nlohmann::json& doc) {
     return enterprise_model(detail::parse_scoring_model(doc, specs, colours));
 }
 
-grade_result grade_enterprise(const enterprise_facts& f, const enterprise_model& model) {
+grade_result grade_enterprise(const enterprise_facts& f, const enterprise_model& model,
+                              explanation_detail detail) {
     using namespace detail;
     check(f);
     const std::array<input_value, specs.size()> values{
@@ -103,7 +104,7 @@ grade_result grade_enterprise(const enterprise_facts& f, const enterprise_model&
         optional_input(f.standardisation_level),
         bool_input(f.monitoring_connected),
     };
-    auto s = evaluate(model.model(), values);
+    auto s = evaluate(model.model(), values, detail);
     grade_result r;
     r.score = s.score;
     r.colour = *parse_four_colour(s.explanation.grade);

@@ -85,7 +85,8 @@ park_model park_model::parse(const nlohmann::json& doc) {
     return park_model(detail::parse_scoring_model(doc, specs, grades));
 }
 
-park_result assess_park(const park_facts& f, const park_model& model) {
+park_result assess_park(const park_facts& f, const park_model& model,
+                        explanation_detail detail) {
     using namespace detail;
     check(f);
     const int enterprises =
@@ -115,7 +116,7 @@ park_result assess_park(const park_facts& f, const park_model& model) {
         optional_number(f.years_since_major_accident),
         number_input(enterprises),
     };
-    auto s = evaluate(model.model(), values);
+    auto s = evaluate(model.model(), values, detail);
     park_result r;
     r.score = s.score;
     r.grade = *parse_park_grade(s.explanation.grade);

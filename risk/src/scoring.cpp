@@ -57,13 +57,20 @@ std::string format(double v) {
     return buf;
 }
 
-// Returns the deduction and a short note on how it was reached, shown after the rule text.
-std::pair<double, std::string> deduct(const factor& f, const input_value& v) {
+// Returns the deduction; with `note`, also a short note on how it was reached, shown after the
+// rule text (left out of batch gradings, which do not keep explanations).
+double deduct(const factor& f, const input_value& v, std::string* note) {
+    const auto noted = [note](double points, auto&& make_note) {
+        if (note)
+            *note = make_note();
+        return points;
+    };
     switch (f.kind) {
     case factor_kind::table: {
         const auto it = f.table.find(v.text);
-        return it != f.table.end() ? std::pair{it->second, std::string("table: ") + it->first}
-                                   : std::pair{f.fallback, std::string("table: default")};
+        return it != f.table.end()
+                   ? noted(it->second, [&] { return "table: " + it->first; })
+                   : noted(f.fallback, [] { return std::string("table: default"); });
     }
     case factor_kind::prefix_table: {
         // Longest prefix wins, so "C2661" can be rated apart from the rest of "C26".
@@ -72,24 +79,27 @@ std::pair<double, std::string> deduct(const factor& f, const input_value& v) {
             if (v.text.starts_with(entry.first) &&
                 (!best || entry.first.size() > best->first.size()))
                 best = &entry;
-        return best ? std::pair{best->second, "prefix: " + best->first}
-                    : std::pair{f.fallback, std::string("prefix: default")};
+        return best ? noted(best->second, [&] { return "prefix: " + best->first; })
+                    : noted(f.fallback, [] { return std::string("prefix: default"); });
     }
     case factor_kind::count: {
         const double n = v.number.value_or(0);
-        const double p = std::min(n * f.points_each, f.max_points);
-        return {p,
-                format(n) + " x " + format(f.points_each) + ", capped at " + format(f.max_points)};
+        return noted(std::min(n * f.points_each, f.max_points), [&] {
+            return format(n) + " x " + format(f.points_each) + ", capped at " +
+                   format(f.max_points);
+        });
     }
     case factor_kind::bands:
         break;
     }
     if (!v.number)
-        return {f.absent_points, "no value"};
+        return noted(f.absent_points, [] { return std::string("no value"); });
     for (const auto& b : f.bands)
         if ((b.at_least && *v.number >= *b.at_least) || (b.below && *v.number < *b.below))
-            return {b.points, b.at_least ? ">= " + format(*b.at_least) : "< " + format(*b.below)};
-    return {0, "no band applies"};
+            return noted(b.points, [&] {
+                return b.at_least ? ">= " + format(*b.at_least) : "< " + format(*b.below);
+            });
+    return noted(0, [] { return std::string("no band applies"); });
 }
 
 bool holds(const condition& c, const input_value& v) {
@@ -135,7 +145,9 @@ void require_range(std::string_view what, std::string_view field, long value, lo
                                    ".." + std::to_string(hi));
 }
 
-scored evaluate(const scoring_model& m, std::span<const input_value> values) {
+scored evaluate(const scoring_model& m, std::span<const input_value> values,
+               explanation_detail detail) {
+    const bool full = detail == explanation_detail::full;
     scored out;
     auto& e = out.explanation;
     e.model_id = m.id;
@@ -144,10 +156,12 @@ scored evaluate(const scoring_model& m, std::span<const input_value> values) {
     double deducted = 0;
     for (const auto& f : m.factors) {
         const input_value& v = values[f.input];
-        auto [points, note] = deduct(f, v);
+        std::string note;
+        const double points = deduct(f, v, full ? &note : nullptr);
         deducted += points;
-        e.factors.push_back({f.id, f.title_zh, f.title_en, f.section, v.text,
-                             f.rule + " [" + note + "]", f.source, f.certainty, points});
+        if (full)
+            e.factors.push_back({f.id, f.title_zh, f.title_en, f.section, v.text,
+                                 f.rule + " [" + note + "]", f.source, f.certainty, points});
     }
     out.score = std::max(0.0, m.base_score - deducted);
     e.score = out.score;
@@ -158,6 +172,12 @@ scored evaluate(const scoring_model& m, std::span<const input_value> values) {
         if (!holds(r.when, v))
             continue;
         out.band = std::min(out.band, r.forces_at_least);
+        if (!full) {
+            rule_entry fired;
+            fired.rule_id = r.id;
+            e.hard_rules.push_back(std::move(fired));
+            continue;
+        }
         e.hard_rules.push_back(
             {r.id, r.title_zh, r.title_en, v.text,
              describe(r.when) + " forces at least " + m.bands[r.forces_at_least].label, r.source,

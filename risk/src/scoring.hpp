@@ -50,7 +50,8 @@ struct scored {
 
 /// `values` are in the order of the kind's input list. Factors and rules are visited in model
 /// order, so the result depends only on the values, never on how the caller gathered them.
-scored evaluate(const scoring_model& model, std::span<const input_value> values);
+scored evaluate(const scoring_model& model, std::span<const input_value> values,
+               explanation_detail detail = explanation_detail::full);
 
 /// Throws invalid_argument("invalid_<what>", ...) for a fact outside its documented range.
 void require_range(std::string_view what, std::string_view field, long value, long lo, long hi);

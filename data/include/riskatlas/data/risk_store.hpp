@@ -163,8 +163,11 @@ std::int64_t begin_run(session& s, const std::string& kind, const std::string& r
 void finish_run(session& s, std::int64_t run, const std::map<std::string, std::int64_t>& changed,
                 std::int64_t consumed_dirty_id);
 
-/// ANALYZE of the result tables, after a full run rewrote them.
-void refresh_statistics(session& s);
+/// For a full run: generic plans for the rest of the transaction. Its statements take a 15 MB
+/// text of result rows, which a custom plan would inline and re-plan around (0.2 s for the zone
+/// rows), and a NULL scope, whose one-time filters a generic plan handles as well. Incremental
+/// runs keep custom plans: their few scope ids must reach the planner to use the primary keys.
+void plan_for_whole_tables(session& s);
 
 /// What the changes up to dirty id `max_dirty` (and deadlines passed since `last_day`) touch.
 std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirty,
@@ -172,15 +175,21 @@ std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirt
 std::vector<std::int64_t> affected_parks(session& s, std::int64_t max_dirty, std::int64_t run,
                                          const std::vector<std::int64_t>& enterprises);
 /// `reach_deg`: how far (degrees) a change reaches, 0 for zones graded by what lies inside;
-/// `hazards_only`: only changed hazards count (zones of a layer that ignores enterprises).
+/// `hazards_only`: only changed hazards count (zones of a layer that ignores enterprises);
+/// `enterprises`: those this run regraded (where its written and closed grades are).
 std::vector<std::int64_t> affected_zones(session& s, std::int64_t max_dirty, std::int64_t run,
                                          const std::string& last_day, const std::string& zone_kind,
-                                         double reach_deg, bool hazards_only);
+                                         double reach_deg, bool hazards_only,
+                                         const std::vector<std::int64_t>& enterprises);
 
 /// Brings the township zones and a grid ("grid" | "density", cell size in metres) in line with
 /// the regions. Unchanged zones are not rewritten.
 void sync_township_zones(session& s);
 void sync_grid_zones(session& s, const std::string& grid, double cell_size_m);
+/// ANALYZE of the zones, after a sync rebuilt them.
+void refresh_zone_statistics(session& s);
+/// Whether the grid's active cells are all of `cell_size_m` (regions unchanged, no sync needed).
+bool grid_is_current(session& s, const std::string& grid, double cell_size_m);
 
 std::vector<enterprise_fact_row> enterprise_facts(session& s, const id_scope& ids);
 std::vector<park_fact_row> park_facts(session& s, const id_scope& ids);

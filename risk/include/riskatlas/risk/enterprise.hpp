@@ -56,6 +56,7 @@ struct grade_result {
 
 /// Deterministic; throws riskatlas::invalid_argument for facts outside their ranges (unknown
 /// category, negative counts, overdue > open, levels out of range).
-grade_result grade_enterprise(const enterprise_facts& facts, const enterprise_model& model);
+grade_result grade_enterprise(const enterprise_facts& facts, const enterprise_model& model,
+                              explanation_detail detail = explanation_detail::full);
 
 } // namespace riskatlas::risk

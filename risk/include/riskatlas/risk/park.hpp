@@ -74,6 +74,7 @@ struct park_result {
 
 /// Deterministic; throws riskatlas::invalid_argument for negative counts, years or distances,
 /// or a reaction class outside 1..5.
-park_result assess_park(const park_facts& facts, const park_model& model);
+park_result assess_park(const park_facts& facts, const park_model& model,
+                        explanation_detail detail = explanation_detail::full);
 
 } // namespace riskatlas::risk
