@@ -210,6 +210,22 @@ TEST_CASE("enterprise grade properties over seeded random facts", "[unit][risk]"
     CHECK(nlohmann::json(to_json(r_shuffled.explanation)) == to_json(r.explanation));
 }
 
+TEST_CASE("a summary grading (batch recompute) agrees with the full one", "[unit][risk]") {
+    const auto seed = static_cast<std::uint64_t>(GENERATE(range(1, 101)));
+    riskatlas::prng rng(seed, "risk-enterprise");
+    const auto f = random_facts(rng);
+    const auto full = grade_enterprise(f, model());
+    const auto summary = grade_enterprise(f, model(), explanation_detail::summary);
+    INFO("seed " << seed);
+    CHECK(summary.colour == full.colour);
+    CHECK(summary.score_colour == full.score_colour);
+    CHECK(summary.score == full.score);
+    CHECK(summary.explanation.factors.empty());
+    REQUIRE(summary.explanation.hard_rules.size() == full.explanation.hard_rules.size());
+    for (std::size_t i = 0; i < full.explanation.hard_rules.size(); ++i)
+        CHECK(summary.explanation.hard_rules[i].rule_id == full.explanation.hard_rules[i].rule_id);
+}
+
 TEST_CASE("the seeded facts reach every colour, so the properties are not vacuous",
           "[unit][risk]") {
     std::array<int, 4> seen{};

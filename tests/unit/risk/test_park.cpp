@@ -174,6 +174,23 @@ TEST_CASE("planned distance to sensitive targets is banded", "[unit][risk]") {
     CHECK_THROWS_AS(assess_park(f, model()), riskatlas::invalid_argument);
 }
 
+TEST_CASE("a summary park assessment (batch recompute) agrees with the full one",
+          "[unit][risk]") {
+    const auto seed = static_cast<std::uint64_t>(GENERATE(range(1, 101)));
+    riskatlas::prng rng(seed, "risk-park");
+    const auto f = random_park(rng);
+    const auto full = assess_park(f, model());
+    const auto summary = assess_park(f, model(), explanation_detail::summary);
+    INFO("seed " << seed);
+    CHECK(summary.grade == full.grade);
+    CHECK(summary.score_grade == full.score_grade);
+    CHECK(summary.score == full.score);
+    CHECK(summary.explanation.factors.empty());
+    REQUIRE(summary.explanation.hard_rules.size() == full.explanation.hard_rules.size());
+    for (std::size_t i = 0; i < full.explanation.hard_rules.size(); ++i)
+        CHECK(summary.explanation.hard_rules[i].rule_id == full.explanation.hard_rules[i].rule_id);
+}
+
 TEST_CASE("park grade properties over seeded random facts", "[unit][risk]") {
     const auto seed = static_cast<std::uint64_t>(GENERATE(range(1, 301)));
     riskatlas::prng rng(seed, "risk-park");
