@@ -158,6 +158,21 @@ std::map<std::string, layer_version> layer_store::versions(database& db,
     return out;
 }
 
+void layer_store::with_tile(
+    database& db, const request_context& ctx, const std::string& layer,
+    const std::function<void(const layer_version&, const tile_builder&)>& work) const {
+    const auto& l = find(layer);
+    db.transact(ctx, access::read_only, [&](session& s) {
+        const auto version = combine(read_table_versions(s), l.source, ctx);
+        work(version, [&](const geo::tile_id& t) {
+            const auto rows = s.exec("tile:" + layer, l.tile_sql, t.z, t.x, t.y);
+            if (rows.empty() || rows[0][0].is_null())
+                return std::string();
+            return pqxx::binarystring(rows[0][0]).str();
+        });
+    });
+}
+
 tile_result layer_store::tile(database& db, const request_context& ctx, const std::string& layer,
                               const geo::tile_id& t, std::optional<std::int64_t> known) const {
     const auto& l = find(layer);

@@ -24,7 +24,7 @@ void log_recompute(const analysis::recompute_report& r) {
 
 services::services(server_config cfg)
     : config(std::move(cfg)), db(config.db), layers(tiles::registry::builtin()),
-      tile_service(layers, db), models(analysis::model_set::load(config.models_dir)),
+      tile_service(layers, db, config.tile_cache_mb << 20), models(analysis::model_set::load(config.models_dir)),
       explainer(db), runs(db) {}
 
 bool run_index::finished(const data::request_context& ctx, std::int64_t run) {

@@ -67,6 +67,9 @@ void add_serve_options(CLI::App& serve, cli_values& v) {
         ->envname("RISKATLAS_VENDOR_ROOT");
     serve.add_option("--max-request-bytes", c.max_request_bytes, "Largest request accepted (413 above)")
         ->envname("RISKATLAS_MAX_REQUEST_BYTES")->check(CLI::Range(4096, 1 << 30));
+    serve.add_option("--tile-cache-mb", c.tile_cache_mb,
+                     "Memory for cached tiles, in MiB (least recently used go first; 0: no cache)")
+        ->envname("RISKATLAS_TILE_CACHE_MB")->check(CLI::Range(0, 1 << 20));
     serve.add_option("--basemap-url", c.basemap.tiles_url,
                      "Raster base map XYZ URL template, e.g. a Tianditu WMTS URL with your key "
                      "(default: none; the map draws our own outlines)")

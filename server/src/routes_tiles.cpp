@@ -29,7 +29,7 @@ http_response tile(services& s, const http_request& req) {
     const auto fingerprint = view_fingerprint(layer, req);
     tiles::tile_request tr{layer.id, parse_tile(req.param(":z"), req.param(":x"), req.param(":y")),
                            version_from_etag(req.header("If-None-Match"), layer.id, fingerprint),
-                           req.accepts_gzip()};
+                           req.accepts_gzip(), fingerprint};
     auto result = s.tile_service.tile(ctx, tr);
     http_response r;
     switch (result.outcome) {
@@ -43,6 +43,8 @@ http_response tile(services& s, const http_request& req) {
         r = http_response::text(200, std::move(result.body), mvt_type);
         r.body_gzipped = result.gzipped;
         r.compressible = false;
+        // hit: built by an earlier or concurrent request; miss: built for this one
+        r.with_header("X-Tile-Cache", result.from_cache ? "hit" : "miss");
         break;
     }
     r.with_header("ETag", etag_for(layer.id, result.version.version, fingerprint))

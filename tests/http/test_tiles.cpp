@@ -3,6 +3,7 @@
 
 #include "http_client.hpp"
 #include "mvt_decode.hpp"
+#include "test_db.hpp"
 
 #include <riskatlas/geo/tile.hpp>
 #include <riskatlas/tiles/compression.hpp>
@@ -92,6 +93,27 @@ TEST_CASE("ETag from the layer version and 304 on If-None-Match", "[http]") {
                                 {{"If-None-Match", "W/\"regions-1" + fingerprint}});
     CHECK(stale.status == 200);
     CHECK(stale.header("cache-control") == "public, max-age=0, must-revalidate");
+}
+
+TEST_CASE("a repeated tile comes from the cache, an edit is never served stale", "[http]") {
+    // railways feed no risk layer, so touching them starts no recompute under other tests
+    const auto path = tile_path("railways", geo::tile_id{9, 422, 201});
+    const auto first = http_get(path);
+    REQUIRE(first.status == 200);
+    const auto again = http_get(path);
+    CHECK(again.header("x-tile-cache") == "hit");
+    CHECK(again.body == first.body);
+    CHECK(again.header("etag") == first.header("etag"));
+
+    test::exec_sql("UPDATE railways SET name = coalesce(name, '') || ' (edited)'");
+    const auto edited = http_get(path);
+    test::exec_sql("UPDATE railways SET name = nullif(replace(name, ' (edited)', ''), '')");
+    CHECK(edited.header("x-tile-cache") == "miss");
+    CHECK(edited.header("etag") != first.header("etag"));
+    CHECK(edited.body != first.body); // the name is in the tile
+    const auto restored = http_get(path);
+    CHECK(restored.header("etag") != edited.header("etag"));
+    CHECK(restored.body == first.body);
 }
 
 TEST_CASE("tiles at TileJSON's versioned URL may be cached for good", "[http]") {

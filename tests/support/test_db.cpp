@@ -48,3 +48,14 @@ scratch_database::~scratch_database() {
 }
 
 } // namespace riskatlas::test
+
+namespace riskatlas::test {
+
+void exec_sql(const std::string& sql) {
+    pqxx::connection conn(test_dsn());
+    pqxx::work tx(conn);
+    tx.exec(sql);
+    tx.commit();
+}
+
+} // namespace riskatlas::test

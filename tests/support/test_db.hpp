@@ -14,6 +14,9 @@ std::string test_dsn();
 /// One pool shared by all tests in the program.
 data::database& shared_database();
 
+/// Runs `sql` in its own committed transaction on the test database (edits seen by the server).
+void exec_sql(const std::string& sql);
+
 /// Creates an empty scratch database (with a unique name) and drops it on destruction.
 class scratch_database {
 public:

@@ -10,8 +10,16 @@ std::string version_tag(const layer_decl& layer, std::int64_t version) {
     return std::to_string(version) + "-" + layer.fingerprint;
 }
 
-tile_service::tile_service(const registry& layers, data::database& db)
-    : m_layers(layers), m_db(db), m_store(layers.sources()) {}
+tile_service::tile_service(const registry& layers, data::database& db, std::size_t cache_bytes)
+    : m_layers(layers), m_db(db), m_store(layers.sources()), m_cache(cache_bytes) {}
+
+namespace {
+std::string cache_key(const std::string& layer, const std::string& view, std::int64_t version,
+                      const geo::tile_id& t) {
+    return layer + "|" + view + "|" + std::to_string(version) + "|" + std::to_string(t.z) + "/" +
+           std::to_string(t.x) + "/" + std::to_string(t.y);
+}
+} // namespace
 
 tile_response tile_service::tile(const data::request_context& ctx,
                                  const tile_request& request) const {
@@ -22,21 +30,30 @@ tile_response tile_service::tile(const data::request_context& ctx,
                                                    std::to_string(t.x) + "/" + std::to_string(t.y) +
                                                    " does not exist: z must be 0..24 and x, y 0..2^z-1");
     tile_response out;
-    if (t.z < layer.minzoom || t.z > layer.maxzoom) {
-        out.version = m_store.versions(m_db, ctx).at(layer.id);
+    std::shared_ptr<const cached_tile> cached;
+    bool built_here = false;
+    m_store.with_tile(m_db, ctx, layer.id, [&](const auto& version, const auto& build) {
+        out.version = version;
+        if (t.z < layer.minzoom || t.z > layer.maxzoom)
+            return;
+        if (request.known_version == version.version) {
+            out.outcome = tile_response::kind::not_modified;
+            return;
+        }
+        cached = m_cache.get_or_compute(cache_key(layer.id, request.view, version.version, t),
+                                        version.version, [&] {
+                                            built_here = true;
+                                            const auto mvt = build(t);
+                                            return cached_tile{version.version,
+                                                               mvt.empty() ? "" : gzip(mvt)};
+                                        });
+    });
+    if (!cached || cached->gzipped.empty())
         return out;
-    }
-    auto result = m_store.tile(m_db, ctx, layer.id, t, request.known_version);
-    out.version = result.version;
-    if (result.not_modified) {
-        out.outcome = tile_response::kind::not_modified;
-        return out;
-    }
-    if (result.mvt.empty())
-        return out;
+    out.from_cache = !built_here;
     out.outcome = tile_response::kind::tile;
     out.gzipped = request.accepts_gzip;
-    out.body = request.accepts_gzip ? gzip(result.mvt) : std::move(result.mvt);
+    out.body = request.accepts_gzip ? cached->gzipped : gunzip(cached->gzipped);
     return out;
 }
 

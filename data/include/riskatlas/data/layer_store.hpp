@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,14 @@ public:
 
     /// Versions of every layer, by id, from one query.
     std::map<std::string, layer_version> versions(database& db, const request_context& ctx) const;
+    /// Builds the layer's tile (MVT bytes, empty when no feature) in the snapshot `with_tile`
+    /// runs in.
+    using tile_builder = std::function<std::string(const geo::tile_id&)>;
+    /// Runs `work` in one read-only transaction with the layer's version in that snapshot and a
+    /// builder for its tiles in the same snapshot, so a caller can answer from a cache by
+    /// version and build only on a miss, at the cost of one transaction either way.
+    void with_tile(database& db, const request_context& ctx, const std::string& layer,
+                   const std::function<void(const layer_version&, const tile_builder&)>& work) const;
 
     /// The layer's tile; when `known_version` equals the current version only the version is
     /// returned (the caller answers 304 without building the tile).

@@ -1,4 +1,5 @@
-// Serves one layer's tiles: zoom-range checks, version (ETag) handling, compression, TileJSON.
+// Serves one layer's tiles: zoom-range checks, version (ETag) handling, compression, the tile
+// cache, TileJSON.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <riskatlas/data/database.hpp>
 #include <riskatlas/data/layer_store.hpp>
 #include <riskatlas/tiles/registry.hpp>
+#include <riskatlas/tiles/tile_cache.hpp>
 
 namespace riskatlas::tiles {
 
@@ -18,6 +20,9 @@ struct tile_request {
     geo::tile_id tile;
     std::optional<std::int64_t> known_version; ///< from If-None-Match
     bool accepts_gzip = false;
+    /// Which view of the layer (e.g. its ?category= and ?version=): views differ in content at
+    /// the same data version, so the cache keeps them apart.
+    std::string view;
 };
 
 struct tile_response {
@@ -25,6 +30,7 @@ struct tile_response {
     data::layer_version version;
     std::string body; ///< MVT bytes, gzip-compressed when `gzipped`
     bool gzipped = false;
+    bool from_cache = false; ///< built by an earlier (or a concurrent) request
 };
 
 /// "<data version>-<declaration fingerprint>": what TileJSON puts in `?v=` and what a cached tile
@@ -33,7 +39,8 @@ std::string version_tag(const layer_decl& layer, std::int64_t version);
 
 class tile_service {
 public:
-    tile_service(const registry& layers, data::database& db);
+    /// `cache_bytes`: bound of the in-process tile cache (0 disables it).
+    tile_service(const registry& layers, data::database& db, std::size_t cache_bytes);
 
     /// Throws riskatlas::not_found for an unknown layer and invalid_argument for an invalid
     /// tile. A zoom outside the layer's range is an empty tile, not an error, so clients that
@@ -46,11 +53,13 @@ public:
 
     const data::layer_store& store() const noexcept { return m_store; }
     const registry& layers() const noexcept { return m_layers; }
+    tile_cache_stats cache_stats() const { return m_cache.stats(); }
 
 private:
     const registry& m_layers;
     data::database& m_db;
     data::layer_store m_store;
+    mutable tile_cache m_cache;
 };
 
 } // namespace riskatlas::tiles
