@@ -4,10 +4,24 @@
 #include <riskatlas/error.hpp>
 
 #include "session.hpp"
+#include "table_versions.hpp"
+
+#include <riskatlas/data/version_watch.hpp>
 
 #include <algorithm>
 
 namespace riskatlas::data {
+
+table_versions versions_of(const pqxx::result& rows) {
+    table_versions out;
+    for (const auto& row : rows)
+        out[row[0].as<std::string>()] = {row[1].as<std::int64_t>(), row[2].as<std::string>()};
+    return out;
+}
+
+table_versions read_table_versions(session& s) {
+    return versions_of(s.exec_file("sql/layer_versions.sql"));
+}
 namespace {
 
 // Layer declarations are ours, but they become SQL text: accept plain lower-case names only
@@ -91,15 +105,6 @@ std::optional<std::string> properties_array(const feature_query& q) {
     return out + "}";
 }
 
-using table_versions = std::map<std::string, layer_version>;
-
-table_versions read_table_versions(session& s) {
-    table_versions out;
-    for (const auto& row : s.exec_file("sql/layer_versions.sql"))
-        out[row[0].as<std::string>()] = {row[1].as<std::int64_t>(), row[2].as<std::string>()};
-    return out;
-}
-
 // A layer's version is the sum of the versions of the tables it reads: each only grows, so the
 // sum grows on every write to any of them.
 layer_version combine(const table_versions& tables, const layer_source& s,
@@ -122,7 +127,8 @@ layer_version combine(const table_versions& tables, const layer_source& s,
 
 } // namespace
 
-layer_store::layer_store(const std::vector<layer_source>& sources) {
+layer_store::layer_store(const std::vector<layer_source>& sources, const version_watch* watch)
+    : m_watch(watch) {
     for (const auto& s : sources) {
         const int filters_after_bbox = 5;
         const int filters_after_page = 8;
@@ -149,27 +155,47 @@ const std::string& layer_store::tile_sql(const std::string& layer) const { retur
 
 std::map<std::string, layer_version> layer_store::versions(database& db,
                                                            const request_context& ctx) const {
-    std::map<std::string, layer_version> out;
-    db.transact(ctx, access::read_only, [&](session& s) {
-        const auto tables = read_table_versions(s);
+    const auto from = [&](const table_versions& tables) {
+        std::map<std::string, layer_version> out;
         for (const auto& [id, layer] : m_layers)
             out[id] = combine(tables, layer.source, ctx);
-    });
+        return out;
+    };
+    if (const auto known = m_watch ? m_watch->snapshot() : nullptr)
+        return from(*known);
+    std::map<std::string, layer_version> out;
+    db.transact(ctx, access::read_only, [&](session& s) { out = from(read_table_versions(s)); });
     return out;
 }
+
+namespace {
+std::string build_tile(session& s, const std::string& layer, const std::string& sql,
+                       const geo::tile_id& t) {
+    const auto rows = s.exec("tile:" + layer, sql, t.z, t.x, t.y);
+    if (rows.empty() || rows[0][0].is_null())
+        return {};
+    return pqxx::binarystring(rows[0][0]).str();
+}
+} // namespace
 
 void layer_store::with_tile(
     database& db, const request_context& ctx, const std::string& layer,
     const std::function<void(const layer_version&, const tile_builder&)>& work) const {
     const auto& l = find(layer);
-    db.transact(ctx, access::read_only, [&](session& s) {
-        const auto version = combine(read_table_versions(s), l.source, ctx);
-        work(version, [&](const geo::tile_id& t) {
-            const auto rows = s.exec("tile:" + layer, l.tile_sql, t.z, t.x, t.y);
-            if (rows.empty() || rows[0][0].is_null())
-                return std::string();
-            return pqxx::binarystring(rows[0][0]).str();
+    // Versions in memory: a transaction only when a tile is built. Its snapshot may be newer
+    // than the version (a write whose notification is still on its way); never older.
+    if (const auto known = m_watch ? m_watch->snapshot() : nullptr) {
+        work(combine(*known, l.source, ctx), [&](const geo::tile_id& t) {
+            std::string mvt;
+            db.transact(ctx, access::read_only,
+                        [&](session& s) { mvt = build_tile(s, layer, l.tile_sql, t); });
+            return mvt;
         });
+        return;
+    }
+    db.transact(ctx, access::read_only, [&](session& s) {
+        work(combine(read_table_versions(s), l.source, ctx),
+             [&](const geo::tile_id& t) { return build_tile(s, layer, l.tile_sql, t); });
     });
 }
 
@@ -183,11 +209,7 @@ tile_result layer_store::tile(database& db, const request_context& ctx, const st
             out.not_modified = true;
             return;
         }
-        const auto rows = s.exec("tile:" + layer, l.tile_sql, t.z, t.x, t.y);
-        if (!rows.empty() && !rows[0][0].is_null()) {
-            const pqxx::binarystring bytes(rows[0][0]);
-            out.mvt = bytes.str();
-        }
+        out.mvt = build_tile(s, layer, l.tile_sql, t);
     });
     return out;
 }

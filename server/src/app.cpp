@@ -23,8 +23,8 @@ void log_recompute(const analysis::recompute_report& r) {
 }
 
 services::services(server_config cfg)
-    : config(std::move(cfg)), db(config.db), layers(tiles::registry::builtin()),
-      tile_service(layers, db, config.tile_cache_mb << 20), models(analysis::model_set::load(config.models_dir)),
+    : config(std::move(cfg)), db(config.db), versions(config.db), layers(tiles::registry::builtin()),
+      tile_service(layers, db, config.tile_cache_mb << 20, &versions), models(analysis::model_set::load(config.models_dir)),
       explainer(db), runs(db) {}
 
 bool run_index::finished(const data::request_context& ctx, std::int64_t run) {
@@ -47,6 +47,7 @@ std::string services::submit_recompute(bool full, const std::string& reason) {
         options.reason = reason;
         options.progress = progress;
         const auto report = analysis::recompute(db, models, options);
+        versions.refresh(db); // our next tile request sees the new layer versions at once
         log_recompute(report);
         return to_json(report);
     });

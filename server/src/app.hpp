@@ -52,6 +52,7 @@ struct services {
 
     server_config config;
     data::database db;
+    data::version_watch versions; ///< table versions in memory, for tiles
     tiles::registry layers;
     tiles::tile_service tile_service;
     analysis::model_set models;

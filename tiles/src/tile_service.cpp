@@ -10,8 +10,9 @@ std::string version_tag(const layer_decl& layer, std::int64_t version) {
     return std::to_string(version) + "-" + layer.fingerprint;
 }
 
-tile_service::tile_service(const registry& layers, data::database& db, std::size_t cache_bytes)
-    : m_layers(layers), m_db(db), m_store(layers.sources()), m_cache(cache_bytes) {}
+tile_service::tile_service(const registry& layers, data::database& db, std::size_t cache_bytes,
+                           const data::version_watch* versions)
+    : m_layers(layers), m_db(db), m_store(layers.sources(), versions), m_cache(cache_bytes) {}
 
 namespace {
 std::string cache_key(const std::string& layer, const std::string& view, std::int64_t version,

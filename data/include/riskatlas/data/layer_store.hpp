@@ -32,6 +32,11 @@ struct layer_version {
     std::string updated_at; ///< RFC 3339, UTC
 };
 
+/// Every versioned table's version, by table name (plus the pseudo-table "current_date").
+using table_versions = std::map<std::string, layer_version>;
+
+class version_watch;
+
 struct tile_result {
     layer_version version;
     bool not_modified = false; ///< the caller's version is current; `mvt` left empty
@@ -57,7 +62,10 @@ struct feature_page {
 class layer_store {
 public:
     /// Validates every identifier (lower-case SQL names only) and renders the per-layer SQL.
-    explicit layer_store(const std::vector<layer_source>& sources);
+    /// With a `watch`, versions come from memory while it is connected (tiles then need no
+    /// query unless they are built).
+    explicit layer_store(const std::vector<layer_source>& sources,
+                         const version_watch* watch = nullptr);
 
     /// Versions of every layer, by id, from one query.
     std::map<std::string, layer_version> versions(database& db, const request_context& ctx) const;
@@ -101,6 +109,7 @@ public:
 private:
     const rendered_layer& find(const std::string& layer) const;
     std::map<std::string, rendered_layer> m_layers;
+    const version_watch* m_watch;
 };
 
 } // namespace riskatlas::data

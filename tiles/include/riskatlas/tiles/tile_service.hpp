@@ -10,6 +10,7 @@
 
 #include <riskatlas/data/database.hpp>
 #include <riskatlas/data/layer_store.hpp>
+#include <riskatlas/data/version_watch.hpp>
 #include <riskatlas/tiles/registry.hpp>
 #include <riskatlas/tiles/tile_cache.hpp>
 
@@ -39,8 +40,10 @@ std::string version_tag(const layer_decl& layer, std::int64_t version);
 
 class tile_service {
 public:
-    /// `cache_bytes`: bound of the in-process tile cache (0 disables it).
-    tile_service(const registry& layers, data::database& db, std::size_t cache_bytes);
+    /// `cache_bytes`: bound of the in-process tile cache (0 disables it); `versions`: table
+    /// versions kept in memory, if the caller runs a watch.
+    tile_service(const registry& layers, data::database& db, std::size_t cache_bytes,
+                 const data::version_watch* versions = nullptr);
 
     /// Throws riskatlas::not_found for an unknown layer and invalid_argument for an invalid
     /// tile. A zoom outside the layer's range is an empty tile, not an error, so clients that
