@@ -33,6 +33,7 @@ public:
 // SQLSTATE classes (PostgreSQL appendix A) that mean "the request's data was refused".
 bool is_data_rejection(const std::string& state) {
     return state.starts_with("22") || state == "23502" || state == "23503" || state == "23514" ||
+           state == "23P01" /* exclusion, e.g. overlapping stake ranges of one route */ ||
            state == "XX000" /* PostGIS reports invalid geometry input as internal_error */;
 }
 

@@ -9,6 +9,7 @@
 #include "hazards.hpp"
 #include "inputs.hpp"
 #include "regions.hpp"
+#include "road_network.hpp"
 
 namespace riskatlas::demo {
 
@@ -190,6 +191,24 @@ data::demo_dataset build_yanzhou(const std::filesystem::path &input_dir, std::ui
     yanzhou_params params;
     params.seed = seed;
     return build_yanzhou(input_dir, params);
+}
+
+data::road_dataset build_yanzhou_roads(const std::filesystem::path &input_dir,
+                                       const data::demo_dataset &base,
+                                       const yanzhou_params &params) {
+    const auto inputs = detail::read_inputs(input_dir);
+    const auto centre = inputs.county.centroid().as_lonlat();
+    const detail::local_frame frame(centre);
+    std::vector<detail::line_xy> piece_lines, stream_lines;
+    auto roads = detail::build_road_routes(inputs, base, params, frame, piece_lines, stream_lines);
+    detail::add_bridges(roads, piece_lines, stream_lines, params, frame);
+    return roads;
+}
+
+std::vector<data::safety_works_record>
+plan_yanzhou_works(const std::vector<data::risk_segment_record> &segments,
+                   const data::road_dataset &roads, const yanzhou_params &params) {
+    return detail::plan_works(segments, roads.pieces, params);
 }
 
 } // namespace riskatlas::demo

@@ -6,6 +6,7 @@
 #include <riskatlas/analysis/recompute.hpp>
 #include <riskatlas/data/demo_store.hpp>
 #include <riskatlas/data/migrations.hpp>
+#include <riskatlas/data/roads_store.hpp>
 #include <riskatlas/demo/demo.hpp>
 
 #include <spdlog/spdlog.h>
@@ -28,10 +29,18 @@ int command_setup(const server_config& cfg, const std::string& demo_dir, bool fo
         return 0;
     }
     spdlog::info("loading the demo region (兖州区) from {}", demo_dir);
-    const auto c = demo::load(db, demo_dir, demo_params);
+    auto params = demo_params;
+    if (params.road_settings_file.empty())
+        params.road_settings_file = RISKATLAS_SOURCE_DIR "/roads/settings/derivation.json";
+    const auto c = demo::load(db, demo_dir, params);
     spdlog::info("demo region loaded: {} county, {} townships (approximate), {} villages, {} parks "
                  "(generated), {} enterprises, {} hazards (generated), {} railway lines",
                  c.counties, c.townships, c.villages, c.parks, c.enterprises, c.hazards, c.railways);
+    const auto r = data::count_roads(db);
+    spdlog::info("rural roads (generated): {} routes in {} pieces, {:.0f} km, {} waterways, {} bridges "
+                 "({} danger), {} risky segments ({} derived), {} safety works",
+                 r.routes, r.pieces, r.route_km, r.waterways, r.bridges, r.danger_bridges,
+                 r.segments, r.derived_segments, r.works);
     analysis::recompute_options options;
     options.full = true;
     options.reason = "setup";

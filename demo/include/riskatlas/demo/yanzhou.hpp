@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <riskatlas/data/demo_store.hpp>
+#include <riskatlas/data/roads_store.hpp>
 #include <riskatlas/geo/gcj02.hpp>
 
 namespace riskatlas::demo {
@@ -68,6 +69,13 @@ struct yanzhou_params {
     int history_days = 690;       ///< hazards were found within this many days before the date
     double hazard_jitter_m = 45;  ///< hazards sit this close (at most) to their enterprise
 
+    bool roads = true;            ///< generate and load the rural road network (issue 7)
+    int village_roads = 180;      ///< village roads (C) between neighbouring villages, at most
+    int streams = 6;              ///< generated streams (the district has no public water layer)
+    double works_share = 0.55;    ///< share of derived risky segments given safety works
+    /// roads/settings/derivation.json; empty: data::road_derivation_settings' defaults.
+    std::string road_settings_file;
+
     yanzhou_params();
 };
 
@@ -86,5 +94,19 @@ data::demo_dataset build_yanzhou(const std::filesystem::path &input_dir,
                                  const yanzhou_params &params);
 data::demo_dataset build_yanzhou(const std::filesystem::path &input_dir,
                                  std::uint64_t seed = default_seed);
+
+/// The generated rural road network over `base` (the dataset build_yanzhou made from the same
+/// inputs and parameters): routes, pieces, streams, bridges and inspections. Pure like
+/// build_yanzhou. Risky segments are derived by the database; works are planned over them by
+/// plan_yanzhou_works.
+data::road_dataset build_yanzhou_roads(const std::filesystem::path &input_dir,
+                                       const data::demo_dataset &base,
+                                       const yanzhou_params &params);
+
+/// Safety works over a share of `segments` (exact, partial, overlapping, adjacent) plus a few
+/// elsewhere on `roads`' pieces, with mixed statuses.
+std::vector<data::safety_works_record>
+plan_yanzhou_works(const std::vector<data::risk_segment_record> &segments,
+                   const data::road_dataset &roads, const yanzhou_params &params);
 
 } // namespace riskatlas::demo

@@ -1,0 +1,2 @@
+-- Replacing the road content: waterways.
+DELETE FROM waterways

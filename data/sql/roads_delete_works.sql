@@ -1,0 +1,2 @@
+-- Replacing the road content: safety works first (they reference routes).
+DELETE FROM safety_works
