@@ -129,4 +129,19 @@ void record_bridge_treatment(database &db, const std::string &code, const std::s
     });
 }
 
+coverage_inputs read_coverage_inputs(database &db, const request_context &ctx) {
+    coverage_inputs out;
+    db.transact(ctx, access::read_only, [&](session &s) {
+        for (const auto &r : s.exec_file("sql/roads_coverage_segments.sql"))
+            out.segments.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(),
+                                    r[2].as<std::string>(), r[3].as<std::string>(),
+                                    r[4].as<std::string>(), r[5].as<std::string>(),
+                                    r[6].as<double>(), r[7].as<double>()});
+        for (const auto &r : s.exec_file("sql/roads_coverage_works.sql"))
+            out.works.push_back({r[0].as<std::string>(), r[1].as<std::string>(),
+                                 r[2].as<double>(), r[3].as<double>(), r[4].as<std::string>()});
+    });
+    return out;
+}
+
 } // namespace riskatlas::data

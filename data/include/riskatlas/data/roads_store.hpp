@@ -167,6 +167,25 @@ struct danger_bridge_row {
     std::optional<std::string> township_code;
 };
 
+/// A risky segment as coverage reads it, with display names.
+struct coverage_segment_row {
+    std::int64_t id = 0;
+    std::string route_code, route_name, township_code, township_name, type;
+    double from_m = 0, to_m = 0;
+};
+
+/// A works record as coverage reads it.
+struct coverage_works_row {
+    std::string code, route_code;
+    double from_m = 0, to_m = 0;
+    std::string status;
+};
+
+struct coverage_inputs {
+    std::vector<coverage_segment_row> segments;
+    std::vector<coverage_works_row> works;
+};
+
 /// Chooses the works to write once the derived segments exist (the demo plans works over them).
 using works_planner =
     std::function<std::vector<safety_works_record>(const std::vector<risk_segment_record> &)>;
@@ -195,6 +214,8 @@ derivation_result derive_risk_segments(database &db, const road_derivation_setti
 void insert_safety_works(database &db, const std::vector<safety_works_record> &works);
 std::vector<risk_segment_record> risk_segments(database &db);
 road_counts count_roads(database &db);
+/// Segments and works in one snapshot.
+coverage_inputs read_coverage_inputs(database &db, const request_context &ctx);
 /// Danger bridges in code order; `as_of` (ISO date) judges "overdue".
 std::vector<danger_bridge_row> danger_bridges(database &db, const std::string &as_of);
 /// Records a finished treatment (outcome treated | demolished) on `date`; throws

@@ -1,0 +1,116 @@
+// Rural roads API: coverage of safety works over the risky segments, by township, route or
+// hazard type, as JSON for the dashboard or CSV for a spreadsheet.
+#include "app.hpp"
+#include "params.hpp"
+
+#include <riskatlas/analysis/road_coverage.hpp>
+#include <riskatlas/error.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace riskatlas::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<const char*, 3> groupings{"township", "route", "type"};
+
+json totals_json(const roads::coverage_totals& t) {
+    json out{{"identified_m", std::round(t.identified_m * 10) / 10},
+             {"treated_m", std::round(t.treated_m * 10) / 10},
+             {"untreated_m", std::round((t.identified_m - t.treated_m) * 10) / 10}};
+    out["ratio"] = t.ratio ? json(std::round(*t.ratio * 10000) / 10000) : json(nullptr);
+    return out;
+}
+
+const std::map<std::string, roads::coverage_totals>&
+groups_of(const roads::coverage_report& r, const std::string& by) {
+    return by == "route" ? r.by_route : by == "type" ? r.by_type : r.by_township;
+}
+
+// The hazard-segment types of ../shared/domain/rural-roads.md §3.1 (the codes are ours).
+const std::map<std::string, std::string>& type_names() {
+    static const std::map<std::string, std::string> names{
+        {"LSLY", "临水临崖"}, {"JWDP", "急弯陡坡"}, {"LXCXP", "连续长下坡"}, {"PJLK", "平交路口"},
+        {"CCGZ", "穿村过镇"}, {"SJBL", "视距不良"}, {"SGDF", "事故多发路段"}, {"QLTX", "桥隧连接"}};
+    return names;
+}
+
+std::string name_of(const analysis::road_coverage& c, const std::string& by,
+                    const std::string& key) {
+    const auto& names = by == "route" ? c.route_names : by == "type" ? type_names() : c.township_names;
+    const auto it = names.find(key);
+    return it == names.end() ? key : it->second;
+}
+
+// RFC 4180: quote every text field, double the quotes inside.
+std::string csv_text(const std::string& s) {
+    std::string out = "\"";
+    for (const char ch : s)
+        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+}
+
+std::string csv_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+http_response coverage(services& s, const http_request& req) {
+    reject_unknown_query(req.query, {"by", "f"});
+    const std::string by = req.query_value("by").value_or("township");
+    if (std::find(groupings.begin(), groupings.end(), by) == groupings.end())
+        throw invalid_argument("invalid_parameter",
+                               "by must be township, route or type, not '" + by + "'");
+    const std::string format = req.query_value("f").value_or("json");
+    if (format != "json" && format != "csv")
+        throw invalid_argument("invalid_parameter", "f must be json or csv, not '" + format + "'");
+    const auto c = analysis::compute_road_coverage(s.db, read_context(req));
+    const auto& groups = groups_of(c.report, by);
+    if (format == "csv") {
+        std::string body = "key,name,identified_m,treated_m,untreated_m,ratio\r\n";
+        for (const auto& [key, t] : groups)
+            body += csv_text(key) + "," + csv_text(name_of(c, by, key)) + "," +
+                    csv_number(t.identified_m) + "," + csv_number(t.treated_m) + "," +
+                    csv_number(t.identified_m - t.treated_m) + "," +
+                    (t.ratio ? csv_number(*t.ratio * 100) + "%" : std::string()) + "\r\n";
+        auto r = http_response::text(200, std::move(body), "text/csv; charset=utf-8");
+        r.with_header("Content-Disposition",
+                      "attachment; filename=\"road-works-coverage-by-" + by + ".csv\"");
+        return r;
+    }
+    auto list = json::array();
+    for (const auto& [key, t] : groups) {
+        auto g = totals_json(t);
+        g["key"] = key;
+        g["name"] = name_of(c, by, key);
+        list.push_back(std::move(g));
+    }
+    std::size_t gaps = 0;
+    for (const auto& seg : c.report.segments)
+        gaps += seg.gaps.intervals().size();
+    return http_response::json(
+        200, {{"by", by},
+              {"overall", totals_json(c.report.overall)},
+              {"groups", list},
+              {"segments", c.report.segments.size()},
+              {"gaps", gaps},
+              {"rule", "treated = stake ranges of completed or accepted works on the segment's "
+                       "route; overlapping works count once; a metre in two segment types "
+                       "counts in each type but once in route, township and overall totals"}});
+}
+
+} // namespace
+
+std::vector<route> roads_routes(services& s) {
+    return {
+        {"GET", "/api/roads/coverage", [&s](const http_request& r) { return coverage(s, r); }},
+    };
+}
+
+} // namespace riskatlas::server
