@@ -144,4 +144,37 @@ coverage_inputs read_coverage_inputs(database &db, const request_context &ctx) {
     return out;
 }
 
+bridge_tracker_inputs read_bridge_tracker(database &db, const request_context &ctx,
+                                          const std::string &as_of, const std::string &year_start,
+                                          const std::optional<std::string> &since) {
+    bridge_tracker_inputs in;
+    auto &out = in.bridges;
+    db.transact(ctx, access::read_only, [&](session &s) {
+        for (const auto &r : s.exec_file("sql/roads_townships.sql"))
+            in.townships.emplace_back(r[0].as<std::string>(), r[1].as<std::string>());
+        for (const auto &r : s.exec_file("sql/roads_bridge_tracker.sql", as_of, year_start, since)) {
+            tracked_bridge_row b;
+            b.code = r["code"].as<std::string>();
+            b.name = r["name"].as<std::string>();
+            b.route_code = r["route_code"].as<std::string>();
+            b.stake = r["stake"].as<std::string>();
+            b.condition_class = r["condition_class"].as<int>();
+            b.rated_at = r["rated_at"].as<std::string>();
+            b.interim_measure = r["interim_measure"].as<std::string>();
+            b.treatment = r["treatment"].as<std::string>();
+            b.treatment_deadline = r["treatment_deadline"].as<std::string>();
+            b.treated_at = r["treated_at"].as<std::string>();
+            b.danger = r["danger"].as<bool>();
+            b.overdue = r["overdue"].as<bool>(false);
+            b.stock = r["stock"].as<bool>(false);
+            b.cleared = r["cleared"].as<bool>(false);
+            b.newly_found = r["newly_found"].as<bool>(false);
+            b.township_code = r["township_code"].as<std::string>();
+            b.township_name = r["township_name"].as<std::string>();
+            out.push_back(std::move(b));
+        }
+    });
+    return in;
+}
+
 } // namespace riskatlas::data

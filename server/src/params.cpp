@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 
 namespace riskatlas::server {
 namespace {
@@ -141,6 +143,40 @@ void reject_unknown_query(const std::map<std::string, std::string>& query,
     for (const auto& [name, value] : query)
         if (std::find(known.begin(), known.end(), name) == known.end() && !(also && also(name)))
             throw invalid_argument("unknown_parameter", "unknown query parameter '" + name + "'");
+}
+
+std::string parse_iso_date(std::string_view name, std::string_view text) {
+    const auto bad = [&] {
+        return invalid_argument("invalid_parameter", std::string(name) + " must be a date " +
+                                                         "YYYY-MM-DD, not '" + std::string(text) +
+                                                         "'");
+    };
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        throw bad();
+    // year, month, day at offsets 0, 5, 8
+    constexpr std::size_t offsets[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+    int parts[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto piece = text.substr(offsets[i], lengths[i]);
+        const auto [end, ec] = std::from_chars(piece.data(), piece.data() + piece.size(), parts[i]);
+        if (ec != std::errc() || end != piece.data() + piece.size())
+            throw bad();
+    }
+    const std::chrono::year_month_day date{std::chrono::year(parts[0]),
+                                           std::chrono::month(static_cast<unsigned>(parts[1])),
+                                           std::chrono::day(static_cast<unsigned>(parts[2]))};
+    if (!date.ok() || parts[0] < 1900 || parts[0] > 2200)
+        throw bad();
+    return std::string(text);
+}
+
+std::string today_utc() {
+    const std::chrono::year_month_day d{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
 }
 
 } // namespace riskatlas::server

@@ -49,4 +49,11 @@ std::string etag_for(std::string_view layer, std::int64_t version, std::string_v
 std::optional<std::int64_t> version_from_etag(const std::optional<std::string>& if_none_match,
                                               std::string_view layer, std::string_view fingerprint);
 
+/// A calendar date "YYYY-MM-DD" that exists (2026-02-30 does not); throws invalid_argument
+/// naming the parameter otherwise.
+std::string parse_iso_date(std::string_view name, std::string_view text);
+
+/// Today in UTC, "YYYY-MM-DD".
+std::string today_utc();
+
 } // namespace riskatlas::server

@@ -1,8 +1,9 @@
-// Rural roads API: coverage of safety works over the risky segments, by township, route or
-// hazard type, as JSON for the dashboard or CSV for a spreadsheet.
+// Rural roads API: coverage of safety works over the risky segments (by township, route or
+// hazard type) and the danger-bridge tracker, as JSON for the dashboard or CSV for a spreadsheet.
 #include "app.hpp"
 #include "params.hpp"
 
+#include <riskatlas/analysis/bridge_tracker.hpp>
 #include <riskatlas/analysis/road_coverage.hpp>
 #include <riskatlas/error.hpp>
 
@@ -105,11 +106,99 @@ http_response coverage(services& s, const http_request& req) {
                        "counts in each type but once in route, township and overall totals"}});
 }
 
+json counts_json(const analysis::bridge_counts& c) {
+    return {{"danger", c.danger},
+            {"overdue", c.overdue},
+            {"no_deadline", c.no_deadline},
+            {"stock", c.stock},
+            {"no_interim_measure", c.no_interim_measure},
+            {"cleared_this_year", c.cleared},
+            {"newly_found", c.newly_found},
+            {"dynamic_zero", c.dynamic_zero()}};
+}
+
+json bridge_json(const data::tracked_bridge_row& b) {
+    const auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+    return {{"code", b.code},
+            {"name", b.name},
+            {"route_code", b.route_code},
+            {"stake", b.stake},
+            {"condition_class", b.condition_class},
+            {"rated_at", b.rated_at},
+            {"interim_measure", b.interim_measure},
+            {"treatment", or_null(b.treatment)},
+            {"treatment_deadline", or_null(b.treatment_deadline)},
+            {"treated_at", or_null(b.treated_at)},
+            {"danger", b.danger},
+            {"overdue", b.overdue},
+            {"cleared_this_year", b.cleared},
+            {"newly_found", b.newly_found},
+            {"township_code", or_null(b.township_code)},
+            {"township_name", or_null(b.township_name)}};
+}
+
+std::string bridges_csv(const analysis::bridge_tracker& t) {
+    std::string body = "code,name,route_code,stake,condition_class,rated_at,interim_measure,"
+                       "treatment,treatment_deadline,treated_at,danger,overdue,cleared_this_year,"
+                       "township\r\n";
+    for (const auto& b : t.bridges)
+        body += csv_text(b.code) + "," + csv_text(b.name) + "," + csv_text(b.route_code) + "," +
+                csv_text(b.stake) + "," + std::to_string(b.condition_class) + "," + b.rated_at +
+                "," + b.interim_measure + "," + b.treatment + "," + b.treatment_deadline + "," +
+                b.treated_at + "," + (b.danger ? "true" : "false") + "," +
+                (b.overdue ? "true" : "false") + "," + (b.cleared ? "true" : "false") + "," +
+                csv_text(b.township_name) + "\r\n";
+    return body;
+}
+
+// The tracker judged on ?as_of= (default today), "newly found" since ?since=.
+http_response bridges(services& s, const http_request& req) {
+    reject_unknown_query(req.query, {"as_of", "since", "f"});
+    const auto as_of = parse_iso_date("as_of", req.query_value("as_of").value_or(today_utc()));
+    std::optional<std::string> since;
+    if (const auto v = req.query_value("since"))
+        since = parse_iso_date("since", *v);
+    const std::string format = req.query_value("f").value_or("json");
+    if (format != "json" && format != "csv")
+        throw invalid_argument("invalid_parameter", "f must be json or csv, not '" + format + "'");
+    const auto t = analysis::track_bridges(s.db, read_context(req), as_of, since);
+    if (format == "csv") {
+        auto r = http_response::text(200, bridges_csv(t), "text/csv; charset=utf-8");
+        r.with_header("Content-Disposition",
+                      "attachment; filename=\"danger-bridges-" + as_of + ".csv\"");
+        return r;
+    }
+    auto townships = json::array();
+    for (const auto& [code, c] : t.by_township) {
+        auto j = counts_json(c);
+        j["code"] = code;
+        j["name"] = code.empty() ? "（区外或未定位）" : t.township_names.at(code);
+        townships.push_back(std::move(j));
+    }
+    auto routes = json::array();
+    for (const auto& [code, c] : t.by_route) {
+        auto j = counts_json(c);
+        j["route_code"] = code;
+        routes.push_back(std::move(j));
+    }
+    auto list = json::array();
+    for (const auto& b : t.bridges)
+        list.push_back(bridge_json(b));
+    return http_response::json(200, {{"as_of", t.as_of},
+                                     {"year_start", t.year_start},
+                                     {"since", t.since ? json(*t.since) : json(nullptr)},
+                                     {"overall", counts_json(t.overall)},
+                                     {"by_township", townships},
+                                     {"by_route", routes},
+                                     {"bridges", list}});
+}
+
 } // namespace
 
 std::vector<route> roads_routes(services& s) {
     return {
         {"GET", "/api/roads/coverage", [&s](const http_request& r) { return coverage(s, r); }},
+        {"GET", "/api/roads/bridges", [&s](const http_request& r) { return bridges(s, r); }},
     };
 }
 

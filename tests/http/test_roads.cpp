@@ -59,3 +59,45 @@ TEST_CASE("the road layers are collections with features", "[http][roads]") {
         CHECK(r.json()["numberMatched"].get<int>() > 0);
     }
 }
+
+TEST_CASE("the danger-bridge tracker adds up by township and lists every danger bridge",
+          "[http][roads]") {
+    const auto r = http_get("/api/roads/bridges?as_of=2026-11-23&since=2026-01-01");
+    REQUIRE(r.status == 200);
+    const auto j = r.json();
+    const auto& overall = j["overall"];
+    int danger = 0, overdue = 0;
+    REQUIRE(j["by_township"].size() >= 10); // every township, those at zero too
+    for (const auto& t : j["by_township"]) {
+        danger += t["danger"].get<int>();
+        overdue += t["overdue"].get<int>();
+        const bool zero = t["stock"].get<int>() == 0 && t["overdue"].get<int>() == 0 &&
+                          t["no_deadline"].get<int>() == 0;
+        CHECK(t["dynamic_zero"].get<bool>() == zero);
+    }
+    CHECK(danger == overall["danger"].get<int>());
+    CHECK(overdue == overall["overdue"].get<int>());
+    CHECK(overall["danger"].get<int>() > 0); // the demo keeps some to clear
+    int listed = 0;
+    for (const auto& b : j["bridges"]) {
+        if (!b["danger"].get<bool>())
+            continue;
+        ++listed;
+        CHECK(b["condition_class"].get<int>() >= 4);
+        CHECK(b["stake"].get<std::string>().starts_with("K"));
+    }
+    CHECK(listed == overall["danger"].get<int>());
+}
+
+TEST_CASE("the tracker refuses dates that do not exist", "[http][roads]") {
+    for (const auto* path : {"/api/roads/bridges?as_of=2026-02-30", "/api/roads/bridges?since=23/11/2026",
+                             "/api/roads/bridges?as_of=2026-11-23&colour=red"}) {
+        INFO(path);
+        const auto r = http_get(path);
+        CHECK(r.status == 400);
+        CHECK(r.json().contains("error"));
+    }
+    const auto csv = http_get("/api/roads/bridges?f=csv");
+    CHECK(csv.status == 200);
+    CHECK(csv.body.starts_with("code,name,route_code,stake,condition_class"));
+}

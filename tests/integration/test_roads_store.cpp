@@ -6,6 +6,8 @@
 
 #include "test_db.hpp"
 
+#include <riskatlas/analysis/bridge_tracker.hpp>
+
 #include <riskatlas/data/demo_store.hpp>
 #include <riskatlas/data/errors.hpp>
 #include <riskatlas/data/migrations.hpp>
@@ -188,6 +190,32 @@ TEST_CASE_METHOD(road_fixture, "a treated class-4 bridge leaves the danger list"
     CHECK(data::danger_bridges(db, "2026-11-23").empty());
     CHECK(data::count_roads(db).danger_bridges == 0);
     CHECK_THROWS_AS(data::record_bridge_treatment(db, "X999370812L0010", "2026-10-15"), not_found);
+}
+
+TEST_CASE_METHOD(road_fixture, "the bridge tracker: overdue, stock, cleared, dynamic zero",
+                 "[pg][roads]") {
+    using analysis::track_bridges;
+    // rated class 4 on 2026-03-01, deadline 2026-09-01, no township polygon in the fixture
+    const auto now = track_bridges(db, {}, "2026-11-23", std::string("2026-01-01"));
+    CHECK(now.overall.danger == 1);
+    CHECK(now.overall.overdue == 1);
+    CHECK(now.overall.stock == 0); // rated this year
+    CHECK(now.overall.newly_found == 1);
+    CHECK_FALSE(now.overall.dynamic_zero());
+    CHECK(now.by_township.at("").danger == 1);
+    CHECK(now.by_route.at(route).overdue == 1);
+    const auto before_deadline = track_bridges(db, {}, "2026-06-01", std::nullopt);
+    CHECK(before_deadline.overall.overdue == 0);
+    CHECK(before_deadline.overall.dynamic_zero()); // new this year, still within its deadline
+    CHECK(track_bridges(db, {}, "2027-01-10", std::nullopt).overall.stock == 1);
+
+    data::record_bridge_treatment(db, route + "L0010", "2026-10-15", "treated");
+    const auto after = track_bridges(db, {}, "2026-11-23", std::string("2026-01-01"));
+    CHECK(after.overall.danger == 0);
+    CHECK(after.overall.cleared == 1);
+    CHECK(after.overall.newly_found == 1); // the class-4 rating stays found this year
+    CHECK(after.overall.dynamic_zero());
+    CHECK(track_bridges(db, {}, "2027-02-01", std::nullopt).overall.cleared == 0); // last year's
 }
 
 TEST_CASE_METHOD(road_fixture, "a failing batch of works writes none of them", "[pg][roads]") {

@@ -186,6 +186,15 @@ struct coverage_inputs {
     std::vector<coverage_works_row> works;
 };
 
+/// A bridge the danger-bridge tracker counts (roads_bridge_tracker.sql).
+struct tracked_bridge_row {
+    std::string code, name, route_code, stake;
+    int condition_class = 4;
+    std::string rated_at, interim_measure, treatment, treatment_deadline, treated_at;
+    bool danger = false, overdue = false, stock = false, cleared = false, newly_found = false;
+    std::string township_code, township_name;
+};
+
 /// Chooses the works to write once the derived segments exist (the demo plans works over them).
 using works_planner =
     std::function<std::vector<safety_works_record>(const std::vector<risk_segment_record> &)>;
@@ -214,6 +223,16 @@ derivation_result derive_risk_segments(database &db, const road_derivation_setti
 void insert_safety_works(database &db, const std::vector<safety_works_record> &works);
 std::vector<risk_segment_record> risk_segments(database &db);
 road_counts count_roads(database &db);
+struct bridge_tracker_inputs {
+    std::vector<tracked_bridge_row> bridges;
+    std::vector<std::pair<std::string, std::string>> townships; ///< (code, name), all of them
+};
+
+/// The tracker's bridges judged on `as_of`, cleared since `year_start`, found since `since`,
+/// and every township, in one snapshot.
+bridge_tracker_inputs read_bridge_tracker(database &db, const request_context &ctx,
+                                          const std::string &as_of, const std::string &year_start,
+                                          const std::optional<std::string> &since);
 /// Segments and works in one snapshot.
 coverage_inputs read_coverage_inputs(database &db, const request_context &ctx);
 /// Danger bridges in code order; `as_of` (ISO date) judges "overdue".
