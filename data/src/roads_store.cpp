@@ -177,4 +177,16 @@ bridge_tracker_inputs read_bridge_tracker(database &db, const request_context &c
     return in;
 }
 
+std::optional<snapped_range> snap_line(database &db, const std::string &geojson_line,
+                                       double max_off_m) {
+    std::optional<snapped_range> out;
+    db.transact({}, access::read_only, [&](session &s) {
+        const auto rows = s.exec_file("sql/roads_snap_line.sql", geojson_line, max_off_m);
+        if (!rows.empty())
+            out = snapped_range{rows[0][0].as<std::string>(), rows[0][1].as<double>(),
+                                rows[0][2].as<double>(), rows[0][3].as<double>()};
+    });
+    return out;
+}
+
 } // namespace riskatlas::data

@@ -67,6 +67,9 @@ void add_serve_options(CLI::App& serve, cli_values& v) {
         ->envname("RISKATLAS_VENDOR_ROOT");
     serve.add_option("--max-request-bytes", c.max_request_bytes, "Largest request accepted (413 above)")
         ->envname("RISKATLAS_MAX_REQUEST_BYTES")->check(CLI::Range(4096, 1 << 30));
+    serve.add_option("--works-snap-m", c.works_snap_m,
+                     "How far a drawn safety-works line's ends may lie from a route (metres)")
+        ->envname("RISKATLAS_WORKS_SNAP_M")->check(CLI::Range(1.0, 1000.0));
     serve.add_option("--tile-cache-mb", c.tile_cache_mb,
                      "Memory for cached tiles, in MiB (least recently used go first; 0: no cache)")
         ->envname("RISKATLAS_TILE_CACHE_MB")->check(CLI::Range(0, 1 << 20));

@@ -33,6 +33,9 @@ struct server_config {
     /// How often the server checks for changed inputs and recomputes the risk layers; 0 = never
     /// (recompute only on POST /api/recompute).
     double recompute_interval_s = 5;
+    /// How far (metres) each end of a drawn works line may lie from a route to be placed on it.
+    /// [U] our default: no rule fixes it; GPS traces from field crews are good to a few metres.
+    double works_snap_m = 50;
     data::db_config db;
 };
 

@@ -32,9 +32,21 @@ http_response response_for_current_exception(const std::string& request_id, std:
         return error_response(404, e.code(), e.what(), request_id);
     } catch (const data::rejected_data& e) {
         log_detail = e.what();
-        return error_response(400, e.code(), "the database refused the values", request_id);
+        // The first line names the violated constraint ("... violates check constraint
+        // \"safety_works_stake_order\""); the DETAIL lines that may quote the row stay in the log.
+        std::string first_line = e.what();
+        first_line = first_line.substr(0, first_line.find('\n'));
+        if (first_line.starts_with("ERROR:"))
+            first_line = first_line.substr(first_line.find_first_not_of(' ', 6));
+        return error_response(400, e.code(), "the database refused the values: " + first_line,
+                              request_id);
     } catch (const data::conflict& e) {
         log_detail = e.what();
+        const std::string what = e.what();
+        // a unique key already taken is the caller's to fix, not to retry
+        if (const auto at = what.find("duplicate key value"); at != std::string::npos)
+            return error_response(409, "already_exists",
+                                  what.substr(at, what.find('\n', at) - at), request_id);
         return error_response(409, e.code(), "a concurrent change conflicted; retry", request_id);
     } catch (const data::timeout& e) {
         log_detail = e.what();

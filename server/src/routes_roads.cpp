@@ -5,7 +5,10 @@
 
 #include <riskatlas/analysis/bridge_tracker.hpp>
 #include <riskatlas/analysis/road_coverage.hpp>
+#include <riskatlas/data/roads_store.hpp>
 #include <riskatlas/error.hpp>
+#include <riskatlas/roads/route_code.hpp>
+#include <riskatlas/roads/stake.hpp>
 
 #include <algorithm>
 #include <array>
@@ -193,12 +196,100 @@ http_response bridges(services& s, const http_request& req) {
                                      {"bridges", list}});
 }
 
+// Fields a works record may carry; anything else is refused by name.
+constexpr std::array<const char*, 11> works_fields{"code",   "route_code", "from_stake",
+                                                   "to_stake", "geometry", "kind",
+                                                   "status", "started_on", "completed_on",
+                                                   "accepted_on", "note"};
+
+std::optional<std::string> text_field(const json& body, const char* name) {
+    if (!body.contains(name) || body[name].is_null())
+        return std::nullopt;
+    if (!body[name].is_string())
+        throw invalid_argument("invalid_body", std::string(name) + " must be a string");
+    return body[name].get<std::string>();
+}
+
+std::string required(const json& body, const char* name) {
+    auto v = text_field(body, name);
+    if (!v)
+        throw invalid_argument("invalid_body", std::string("missing field ") + name);
+    return *v;
+}
+
+// Where the works lie: stakes on a named route, or a drawn line placed on the nearest route.
+void place_works(services& s, const json& body, data::safety_works_record& w) {
+    if (body.contains("geometry")) {
+        if (body.contains("from_stake") || body.contains("to_stake"))
+            throw invalid_argument("invalid_body", "give stakes or a geometry, not both");
+        const auto& g = body["geometry"];
+        if (!g.is_object() || g.value("type", "") != "LineString")
+            throw invalid_argument("invalid_geometry", "geometry must be a GeoJSON LineString");
+        const auto snapped = data::snap_line(s.db, g.dump(), s.config.works_snap_m);
+        if (!snapped)
+            throw invalid_argument("too_far_from_route",
+                                   "the drawn line's ends are not both within " +
+                                       std::to_string(static_cast<int>(s.config.works_snap_m)) +
+                                       " m of one route");
+        if (const auto named = text_field(body, "route_code");
+            named && roads::parse_route_code(*named).text != snapped->route_code)
+            throw invalid_argument("too_far_from_route", "the drawn line lies on " +
+                                                             snapped->route_code + ", not " + *named);
+        w.route_code = snapped->route_code;
+        w.from_m = std::round(snapped->from_m);
+        w.to_m = std::round(snapped->to_m);
+        return;
+    }
+    w.route_code = roads::parse_route_code(required(body, "route_code")).text;
+    w.from_m = roads::parse_stake(required(body, "from_stake"));
+    w.to_m = roads::parse_stake(required(body, "to_stake"));
+}
+
+// POST /api/roads/works: one safety works record, checked here first (clear messages), then by
+// the database's constraints (stakes on the route, dates in order); all or nothing.
+http_response add_works(services& s, const http_request& req) {
+    const auto body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        throw invalid_argument("invalid_body", "the body must be a JSON object");
+    for (const auto& [key, value] : body.items())
+        if (std::find_if(works_fields.begin(), works_fields.end(),
+                         [&](const char* f) { return key == f; }) == works_fields.end())
+            throw invalid_argument("unknown_field", "unknown field '" + key + "'");
+    data::safety_works_record w;
+    w.code = required(body, "code");
+    w.kind = required(body, "kind");
+    w.status = required(body, "status");
+    for (auto [field, target] : {std::pair{"started_on", &w.started_on},
+                                 std::pair{"completed_on", &w.completed_on},
+                                 std::pair{"accepted_on", &w.accepted_on}})
+        if (const auto v = text_field(body, field))
+            *target = parse_iso_date(field, *v);
+    w.note = text_field(body, "note");
+    place_works(s, body, w);
+    if (w.from_m >= w.to_m)
+        throw invalid_argument("invalid_stake_range", "from " + roads::format_stake(w.from_m) +
+                                                          " must come before to " +
+                                                          roads::format_stake(w.to_m));
+    data::insert_safety_works(s.db, {w});
+    s.versions.refresh(s.db); // the works and gaps layers show it on the next request
+    auto r = http_response::json(201, {{"code", w.code},
+                                       {"route_code", w.route_code},
+                                       {"from_stake", roads::format_stake(w.from_m)},
+                                       {"to_stake", roads::format_stake(w.to_m)},
+                                       {"from_m", w.from_m},
+                                       {"to_m", w.to_m},
+                                       {"kind", w.kind},
+                                       {"status", w.status}});
+    return r;
+}
+
 } // namespace
 
 std::vector<route> roads_routes(services& s) {
     return {
         {"GET", "/api/roads/coverage", [&s](const http_request& r) { return coverage(s, r); }},
         {"GET", "/api/roads/bridges", [&s](const http_request& r) { return bridges(s, r); }},
+        {"POST", "/api/roads/works", [&s](const http_request& r) { return add_works(s, r); }},
     };
 }
 

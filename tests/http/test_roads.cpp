@@ -3,8 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include "http_client.hpp"
+#include "test_db.hpp"
+
+#include <riskatlas/roads/stake.hpp>
 
 #include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
 
 using namespace riskatlas;
 using test::http_get;
@@ -100,4 +107,75 @@ TEST_CASE("the tracker refuses dates that do not exist", "[http][roads]") {
     const auto csv = http_get("/api/roads/bridges?f=csv");
     CHECK(csv.status == 200);
     CHECK(csv.body.starts_with("code,name,route_code,stake,condition_class"));
+}
+
+namespace {
+// Stakes on the first piece of the demo's first county road, read from the routes layer.
+struct some_route {
+    std::string code;
+    double from_m = 0, to_m = 0;
+};
+some_route first_county_road() {
+    const auto j = http_get("/collections/road_routes/items?limit=100").json();
+    for (const auto& f : j["features"]) {
+        const auto code = f["properties"]["route_code"].get<std::string>();
+        if (code.starts_with("X"))
+            return {code, roads::parse_stake(f["properties"]["from_stake"].get<std::string>()),
+                    roads::parse_stake(f["properties"]["to_stake"].get<std::string>())};
+    }
+    FAIL("no county road in the demo");
+    return {};
+}
+int works_count() { return http_get("/collections/safety_works/items?limit=1").json()["numberMatched"]; }
+std::string stake(double m) {
+    const auto km = static_cast<int>(m / 1000);
+    const auto rest = static_cast<int>(m) % 1000;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "K%d+%03d", km, rest);
+    return buf;
+}
+} // namespace
+
+TEST_CASE("a works record posted on stakes is stored, counted and refused when wrong",
+          "[http][roads]") {
+    const auto road = first_county_road();
+    REQUIRE(road.to_m - road.from_m > 300); // room for the 200 m of works below
+    const auto from = std::ceil(road.from_m) + 10, to = from + 200;
+    const std::string code = "HTTP-TEST-" + std::to_string(std::time(nullptr));
+    const auto body = [&](const std::string& extra) {
+        return "{\"code\":\"" + code + "\",\"route_code\":\"" + road.code +
+               "\",\"kind\":\"guardrail\"," + extra + "}";
+    };
+    const auto before = works_count();
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {body("\"from_stake\":\"" + stake(from) + "\",\"to_stake\":\"K999+000\",\"status\":\"planned\""), "rejected_data"},
+        {body("\"from_stake\":\"" + stake(to) + "\",\"to_stake\":\"" + stake(from) + "\",\"status\":\"planned\""), "invalid_stake_range"},
+        {body("\"from_stake\":\"12+300\",\"to_stake\":\"K12+500\",\"status\":\"planned\""), "invalid_stake"},
+        {body("\"from_stake\":\"" + stake(from) + "\",\"to_stake\":\"" + stake(to) + "\",\"status\":\"done\""), "rejected_data"},
+        {body("\"from_stake\":\"" + stake(from) + "\",\"to_stake\":\"" + stake(to) + "\",\"status\":\"planned\",\"colour\":1"), "unknown_field"},
+        {"{\"code\":\"x\",\"route_code\":\"Q12\",\"from_stake\":\"K1+000\",\"to_stake\":\"K1+100\",\"kind\":\"signs\",\"status\":\"planned\"}", "invalid_route_code"},
+        {"{\"code\":\"x\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[100,30],[100.01,30]]},\"kind\":\"signs\",\"status\":\"planned\"}", "too_far_from_route"},
+        {"[1,2]", "invalid_body"},
+    };
+    for (const auto& [payload, error] : bad) {
+        INFO(payload);
+        const auto r = test::http_send("POST", "/api/roads/works", payload);
+        CHECK(r.status == 400);
+        CHECK(r.json()["error"] == error);
+    }
+    CHECK(works_count() == before); // nothing half-written
+
+    const auto ok = test::http_send(
+        "POST", "/api/roads/works",
+        body("\"from_stake\":\"" + stake(from) + "\",\"to_stake\":\"" + stake(to) +
+             "\",\"status\":\"completed\",\"started_on\":\"2026-09-01\",\"completed_on\":\"2026-10-01\""));
+    REQUIRE(ok.status == 201);
+    CHECK(ok.json()["from_stake"] == stake(from));
+    CHECK(works_count() == before + 1);
+    const auto again = test::http_send("POST", "/api/roads/works",
+                                       body("\"from_stake\":\"" + stake(from) + "\",\"to_stake\":\"" +
+                                            stake(to) + "\",\"status\":\"planned\""));
+    CHECK(again.status == 409);
+    CHECK(again.json()["error"] == "already_exists");
+    test::exec_sql("DELETE FROM safety_works WHERE code = '" + code + "'");
 }

@@ -233,6 +233,18 @@ struct bridge_tracker_inputs {
 bridge_tracker_inputs read_bridge_tracker(database &db, const request_context &ctx,
                                           const std::string &as_of, const std::string &year_start,
                                           const std::optional<std::string> &since);
+/// A drawn line placed on a route: the stakes its ends project to and the larger distance of an
+/// end from the route.
+struct snapped_range {
+    std::string route_code;
+    double from_m = 0, to_m = 0, off_m = 0;
+};
+
+/// The route nearest to both ends of `geojson_line` (WGS84) within `max_off_m` of each; nullopt
+/// when no route passes that close to both. Throws rejected_data for geometry PostGIS cannot read.
+std::optional<snapped_range> snap_line(database &db, const std::string &geojson_line,
+                                       double max_off_m);
+
 /// Segments and works in one snapshot.
 coverage_inputs read_coverage_inputs(database &db, const request_context &ctx);
 /// Danger bridges in code order; `as_of` (ISO date) judges "overdue".
