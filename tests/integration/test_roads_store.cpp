@@ -7,6 +7,7 @@
 #include "test_db.hpp"
 
 #include <riskatlas/analysis/bridge_tracker.hpp>
+#include <riskatlas/analysis/road_coverage.hpp>
 
 #include <riskatlas/data/demo_store.hpp>
 #include <riskatlas/data/errors.hpp>
@@ -14,6 +15,10 @@
 #include <riskatlas/data/roads_store.hpp>
 #include <riskatlas/roads/errors.hpp>
 #include <riskatlas/roads/route_code.hpp>
+
+#include <pqxx/pqxx>
+
+#include <tuple>
 
 using namespace riskatlas;
 
@@ -216,6 +221,68 @@ TEST_CASE_METHOD(road_fixture, "the bridge tracker: overdue, stock, cleared, dyn
     CHECK(after.overall.newly_found == 1); // the class-4 rating stays found this year
     CHECK(after.overall.dynamic_zero());
     CHECK(track_bridges(db, {}, "2027-02-01", std::nullopt).overall.cleared == 0); // last year's
+}
+
+// Hand computation, on piece 2 of the fixture route (K2+100 to K4+100), with the derived segments
+// removed so only these count:
+//   segments  A LSLY [2200, 2700]   B CCGZ [2500, 3000]          union [2200, 3000] = 800 m
+//   works     W1 [2300, 2600] completed, W2 [2550, 2800] accepted (overlap: once),
+//             W3 [3500, 3600] completed (on no segment), W4 [2900, 3000] planned (does not count)
+//   treated   [2300, 2800] = 500 m of 800: 62.5 %
+//   by type   LSLY [2300, 2700] = 400 of 500; CCGZ [2500, 2800] = 300 of 500 (sum 1000 > 800)
+//   gaps      A [2200, 2300] (100 m); B [2800, 3000] (200 m)
+TEST_CASE_METHOD(road_fixture, "coverage on a hand-made register equals the hand computation",
+                 "[pg][roads]") {
+    {
+        pqxx::connection conn(scratch.dsn());
+        pqxx::work tx(conn);
+        tx.exec("DELETE FROM road_risk_segments");
+        tx.exec("INSERT INTO road_risk_segments (route_code, type, from_m, to_m, township_code, "
+                "source, identified_at) VALUES "
+                "('" + route + "', 'LSLY', 2200, 2700, '370812100000', 'imported', '2026-01-05'),"
+                "('" + route + "', 'CCGZ', 2500, 3000, '370812100000', 'imported', '2026-01-05')");
+        tx.commit();
+    }
+    data::safety_works_record w;
+    w.route_code = route;
+    w.kind = "guardrail";
+    w.started_on = "2026-05-01";
+    std::vector<data::safety_works_record> works;
+    for (const auto& [code, from, to, status] :
+         {std::tuple{"W1", 2300.0, 2600.0, "completed"}, std::tuple{"W2", 2550.0, 2800.0, "accepted"},
+          std::tuple{"W3", 3500.0, 3600.0, "completed"}, std::tuple{"W4", 2900.0, 3000.0, "planned"}}) {
+        w.code = code;
+        w.from_m = from;
+        w.to_m = to;
+        w.status = status;
+        w.completed_on = w.status == "planned" ? std::nullopt : std::optional<std::string>("2026-06-01");
+        w.accepted_on = w.status == "accepted" ? std::optional<std::string>("2026-06-15") : std::nullopt;
+        works.push_back(w);
+    }
+    data::insert_safety_works(db, works);
+
+    const auto c = analysis::compute_road_coverage(db, {}).report;
+    CHECK(c.overall.identified_m == Approx(800).margin(1e-6));
+    CHECK(c.overall.treated_m == Approx(500).margin(1e-6));
+    REQUIRE(c.overall.ratio);
+    CHECK(*c.overall.ratio == Approx(0.625));
+    CHECK(c.by_type.at("LSLY").treated_m == Approx(400).margin(1e-6));
+    CHECK(c.by_type.at("CCGZ").treated_m == Approx(300).margin(1e-6));
+    CHECK(c.by_township.at("370812100000").identified_m == Approx(800).margin(1e-6));
+
+    pqxx::connection conn(scratch.dsn());
+    pqxx::read_transaction tx(conn);
+    const auto gaps = tx.exec("SELECT type, from_m, to_m, from_stake, to_stake "
+                              "FROM layer_road_works_gaps ORDER BY from_m");
+    REQUIRE(gaps.size() == 2);
+    CHECK(gaps[0][0].as<std::string>() == "LSLY");
+    CHECK(gaps[0][1].as<double>() == Approx(2200));
+    CHECK(gaps[0][2].as<double>() == Approx(2300));
+    CHECK(gaps[0][3].as<std::string>() == "K2+200");
+    CHECK(gaps[1][0].as<std::string>() == "CCGZ");
+    CHECK(gaps[1][1].as<double>() == Approx(2800));
+    CHECK(gaps[1][2].as<double>() == Approx(3000));
+    CHECK(gaps[1][4].as<std::string>() == "K3+000");
 }
 
 TEST_CASE_METHOD(road_fixture, "a failing batch of works writes none of them", "[pg][roads]") {
