@@ -189,4 +189,23 @@ std::optional<snapped_range> snap_line(database &db, const std::string &geojson_
     return out;
 }
 
+stored_coverage read_stored_coverage(database &db, const request_context &ctx,
+                                     const std::string &by) {
+    stored_coverage out;
+    db.transact(ctx, access::read_only, [&](session &s) {
+        for (const auto &r : s.exec_file("sql/roads_coverage_totals.sql", by)) {
+            coverage_total_row row{r[0].as<std::string>(), r[1].as<std::string>(),
+                                   r[2].as<double>(), r[3].as<double>()};
+            if (row.key == "*")
+                out.overall = std::move(row);
+            else
+                out.groups.push_back(std::move(row));
+        }
+        const auto counts = s.exec_file("sql/roads_coverage_counts.sql").at(0);
+        out.segments = counts[0].as<std::int64_t>();
+        out.gaps = counts[1].as<std::int64_t>();
+    });
+    return out;
+}
+
 } // namespace riskatlas::data

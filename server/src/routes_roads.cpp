@@ -4,7 +4,6 @@
 #include "params.hpp"
 
 #include <riskatlas/analysis/bridge_tracker.hpp>
-#include <riskatlas/analysis/road_coverage.hpp>
 #include <riskatlas/data/roads_store.hpp>
 #include <riskatlas/error.hpp>
 #include <riskatlas/roads/route_code.hpp>
@@ -23,17 +22,13 @@ using nlohmann::json;
 
 constexpr std::array<const char*, 3> groupings{"township", "route", "type"};
 
-json totals_json(const roads::coverage_totals& t) {
-    json out{{"identified_m", std::round(t.identified_m * 10) / 10},
-             {"treated_m", std::round(t.treated_m * 10) / 10},
-             {"untreated_m", std::round((t.identified_m - t.treated_m) * 10) / 10}};
-    out["ratio"] = t.ratio ? json(std::round(*t.ratio * 10000) / 10000) : json(nullptr);
+json totals_json(double identified_m, double treated_m) {
+    json out{{"identified_m", std::round(identified_m * 10) / 10},
+             {"treated_m", std::round(treated_m * 10) / 10},
+             {"untreated_m", std::round((identified_m - treated_m) * 10) / 10}};
+    out["ratio"] = identified_m > 0 ? json(std::round(treated_m / identified_m * 10000) / 10000)
+                                    : json(nullptr);
     return out;
-}
-
-const std::map<std::string, roads::coverage_totals>&
-groups_of(const roads::coverage_report& r, const std::string& by) {
-    return by == "route" ? r.by_route : by == "type" ? r.by_type : r.by_township;
 }
 
 // The hazard-segment types of ../shared/domain/rural-roads.md §3.1 (the codes are ours).
@@ -44,11 +39,11 @@ const std::map<std::string, std::string>& type_names() {
     return names;
 }
 
-std::string name_of(const analysis::road_coverage& c, const std::string& by,
-                    const std::string& key) {
-    const auto& names = by == "route" ? c.route_names : by == "type" ? type_names() : c.township_names;
-    const auto it = names.find(key);
-    return it == names.end() ? key : it->second;
+std::string display_name(const std::string& by, const data::coverage_total_row& row) {
+    if (by != "type")
+        return row.name;
+    const auto it = type_names().find(row.key);
+    return it == type_names().end() ? row.key : it->second;
 }
 
 // RFC 4180: quote every text field, double the quotes inside.
@@ -74,36 +69,34 @@ http_response coverage(services& s, const http_request& req) {
     const std::string format = req.query_value("f").value_or("json");
     if (format != "json" && format != "csv")
         throw invalid_argument("invalid_parameter", "f must be json or csv, not '" + format + "'");
-    const auto c = analysis::compute_road_coverage(s.db, read_context(req));
-    const auto& groups = groups_of(c.report, by);
+    const auto c = data::read_stored_coverage(s.db, read_context(req), by);
     if (format == "csv") {
         std::string body = "key,name,identified_m,treated_m,untreated_m,ratio\r\n";
-        for (const auto& [key, t] : groups)
-            body += csv_text(key) + "," + csv_text(name_of(c, by, key)) + "," +
-                    csv_number(t.identified_m) + "," + csv_number(t.treated_m) + "," +
-                    csv_number(t.identified_m - t.treated_m) + "," +
-                    (t.ratio ? csv_number(*t.ratio * 100) + "%" : std::string()) + "\r\n";
+        for (const auto& g : c.groups)
+            body += csv_text(g.key) + "," + csv_text(display_name(by, g)) + "," +
+                    csv_number(g.identified_m) + "," + csv_number(g.treated_m) + "," +
+                    csv_number(g.identified_m - g.treated_m) + "," +
+                    (g.identified_m > 0 ? csv_number(g.treated_m / g.identified_m * 100) + "%"
+                                        : std::string()) +
+                    "\r\n";
         auto r = http_response::text(200, std::move(body), "text/csv; charset=utf-8");
         r.with_header("Content-Disposition",
                       "attachment; filename=\"road-works-coverage-by-" + by + ".csv\"");
         return r;
     }
     auto list = json::array();
-    for (const auto& [key, t] : groups) {
-        auto g = totals_json(t);
-        g["key"] = key;
-        g["name"] = name_of(c, by, key);
-        list.push_back(std::move(g));
+    for (const auto& g : c.groups) {
+        auto j = totals_json(g.identified_m, g.treated_m);
+        j["key"] = g.key;
+        j["name"] = display_name(by, g);
+        list.push_back(std::move(j));
     }
-    std::size_t gaps = 0;
-    for (const auto& seg : c.report.segments)
-        gaps += seg.gaps.intervals().size();
     return http_response::json(
         200, {{"by", by},
-              {"overall", totals_json(c.report.overall)},
+              {"overall", totals_json(c.overall.identified_m, c.overall.treated_m)},
               {"groups", list},
-              {"segments", c.report.segments.size()},
-              {"gaps", gaps},
+              {"segments", c.segments},
+              {"gaps", c.gaps},
               {"rule", "treated = stake ranges of completed or accepted works on the segment's "
                        "route; overlapping works count once; a metre in two segment types "
                        "counts in each type but once in route, township and overall totals"}});

@@ -5,6 +5,7 @@
 #include "test_db.hpp"
 
 #include <riskatlas/analysis/road_coverage.hpp>
+#include <riskatlas/data/roads_store.hpp>
 
 #include <pqxx/pqxx>
 
@@ -66,4 +67,63 @@ TEST_CASE("route totals add up to the overall coverage, types may count a metre 
     CHECK(by_type >= c.overall.identified_m - 0.01);
     REQUIRE(c.overall.ratio);
     CHECK(*c.overall.ratio == Approx(c.overall.treated_m / c.overall.identified_m));
+}
+
+namespace {
+void check_stored_equals_computed(data::database& db) {
+    const auto computed = analysis::compute_road_coverage(db, {}).report;
+    for (const auto& [by, groups] : {std::pair{"township", &computed.by_township},
+                                     std::pair{"route", &computed.by_route},
+                                     std::pair{"type", &computed.by_type}}) {
+        const auto stored = data::read_stored_coverage(db, {}, by);
+        INFO("by " << by);
+        CHECK(stored.overall.identified_m == Approx(computed.overall.identified_m).margin(0.01));
+        CHECK(stored.overall.treated_m == Approx(computed.overall.treated_m).margin(0.01));
+        REQUIRE(stored.groups.size() == groups->size());
+        for (const auto& g : stored.groups) {
+            INFO("group " << g.key);
+            REQUIRE(groups->contains(g.key));
+            CHECK(g.identified_m == Approx(groups->at(g.key).identified_m).margin(0.01));
+            CHECK(g.treated_m == Approx(groups->at(g.key).treated_m).margin(0.01));
+        }
+    }
+}
+} // namespace
+
+TEST_CASE("the stored coverage equals the C++ rule, before and after an edit", "[pg][roads]") {
+    auto& db = test::shared_database();
+    check_stored_equals_computed(db);
+
+    // one works record on one route: the triggers recompute that route only
+    pqxx::connection conn(test::test_dsn());
+    std::string route;
+    double from = 0;
+    {
+        pqxx::read_transaction tx(conn);
+        const auto row = tx.exec("SELECT route_code, from_m FROM road_risk_segments "
+                                 "ORDER BY to_m - from_m DESC LIMIT 1").at(0);
+        route = row[0].as<std::string>();
+        from = row[1].as<double>();
+    }
+    const auto others_before = data::read_stored_coverage(db, {}, "route").groups;
+    {
+        pqxx::work tx(conn);
+        tx.exec("INSERT INTO safety_works (code, route_code, kind, from_m, to_m, status, "
+                "started_on, completed_on) VALUES ('COVERAGE-TEST', " + tx.quote(route) + ", "
+                "'signs', " + std::to_string(from) + ", " + std::to_string(from + 40) +
+                ", 'completed', '2026-09-01', '2026-10-01')");
+        tx.commit();
+    }
+    check_stored_equals_computed(db);
+    for (const auto& g : data::read_stored_coverage(db, {}, "route").groups)
+        if (g.key != route)
+            for (const auto& before : others_before)
+                if (before.key == g.key)
+                    CHECK(before.treated_m == g.treated_m); // other routes untouched
+    {
+        pqxx::work tx(conn);
+        tx.exec("DELETE FROM safety_works WHERE code = 'COVERAGE-TEST'");
+        tx.commit();
+    }
+    check_stored_equals_computed(db);
 }

@@ -245,6 +245,23 @@ struct snapped_range {
 std::optional<snapped_range> snap_line(database &db, const std::string &geojson_line,
                                        double max_off_m);
 
+/// One group of the stored coverage (`key` "*" is the overall row).
+struct coverage_total_row {
+    std::string key, name;
+    double identified_m = 0, treated_m = 0;
+};
+
+struct stored_coverage {
+    std::vector<coverage_total_row> groups; ///< by key, without the overall row
+    coverage_total_row overall;
+    std::int64_t segments = 0, gaps = 0;
+};
+
+/// The coverage the triggers keep (0008_road_coverage.sql), grouped by "township", "route" or
+/// "type", in one snapshot.
+stored_coverage read_stored_coverage(database &db, const request_context &ctx,
+                                     const std::string &by);
+
 /// Segments and works in one snapshot.
 coverage_inputs read_coverage_inputs(database &db, const request_context &ctx);
 /// Danger bridges in code order; `as_of` (ISO date) judges "overdue".
