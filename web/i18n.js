@@ -7,8 +7,8 @@ const STRINGS = {
     'lang.switch': { zh: 'English', en: '中文' },
     'lang.switch.title': { zh: 'Switch to English', en: '切换到中文' },
     'notice.demo': {
-        zh: '演示数据：企业、园区、隐患为生成数据；乡镇范围为近似。',
-        en: 'Demo data: enterprises, parks and hazards are generated; township extents are approximate.',
+        zh: '演示数据：企业、园区、隐患、农村公路与桥梁为生成数据；乡镇范围为近似。',
+        en: 'Demo data: enterprises, parks, hazards, rural roads and bridges are generated; township extents are approximate.',
     },
     'panel.layers': { zh: '图层', en: 'Layers' },
     'panel.hide': { zh: '收起', en: 'Hide' },
@@ -87,6 +87,19 @@ const STRINGS = {
     'explain.kernel': { zh: '核函数', en: 'Kernel' },
     'explain.cell': { zh: '格网', en: 'Cell size' },
     'explain.cell_value': { zh: '{value} 米', en: '{value} m' },
+    // Rural roads: switcher group, legends, popups.
+    'panel.group.roads': { zh: '农村公路', en: 'Rural roads' },
+    'legend.waterway': { zh: '河流、沟渠（生成）', en: 'Rivers and canals (generated)' },
+    'legend.roads_generated': { zh: '线宽：县道 > 乡道 > 村道', en: 'Width: county > township > village road' },
+    'legend.works_gap': { zh: '未处治区间', en: 'Untreated stretch' },
+    'legend.works_gap_note': { zh: '隐患路段中尚无已完工安防工程的桩号区间', en: 'Stakes of risky segments with no completed safety works' },
+    'legend.works_note': { zh: '实线：已完工/已验收（计为已处治）；虚线：计划/在建', en: 'Solid: completed/accepted (counts as treated); dashed: planned/in works' },
+    'legend.bridge_overdue': { zh: '深色粗边：逾期未处置', en: 'Dark thick edge: overdue' },
+    'legend.bridge_no_interim': { zh: '黑色外圈：未采取临时管控措施', en: 'Black outer ring: no interim measure' },
+    'legend.bridge_note': { zh: '危桥：四、五类且评定后未处置', en: 'Danger bridge: class 4/5, not treated since rated' },
+    'popup.danger': { zh: '危桥', en: 'Danger bridge' },
+    'popup.no_interim': { zh: '未采取临时管控', en: 'No interim measure' },
+    'popup.stakes': { zh: '桩号范围', en: 'Stakes' },
 };
 
 // Enum values by property name (the same names as in tiles/layers/*.json).
@@ -149,6 +162,89 @@ const ENUMS = {
     category: {
         all: { zh: '全部行业', en: 'All industries' },
     },
+    // Rural roads. Names shared with other layers are scoped "<layer>.<property>" (enumLabel's scope).
+    'road_routes.admin_level': {
+        G: { zh: '国道', en: 'National road' },
+        S: { zh: '省道', en: 'Provincial road' },
+        X: { zh: '县道', en: 'County road' },
+        Y: { zh: '乡道', en: 'Township road' },
+        C: { zh: '村道', en: 'Village road' },
+        Z: { zh: '专用公路', en: 'Special-purpose road' },
+    },
+    'road_risk_segments.type': {
+        PJLK: { zh: '平交路口', en: 'Level crossing / junction' },
+        CCGZ: { zh: '穿村过镇', en: 'Through village or town' },
+        LSLY: { zh: '临水临崖', en: 'Near water or cliff' },
+        JWDP: { zh: '急弯陡坡', en: 'Sharp bend, steep grade' },
+        LXCXP: { zh: '连续长下坡', en: 'Long continuous downgrade' },
+        SJBL: { zh: '视距不良', en: 'Poor sight distance' },
+        SGDF: { zh: '事故多发', en: 'Accident black spot' },
+        QLTX: { zh: '桥隧连接', en: 'Bridge or tunnel approach' },
+    },
+    'road_risk_segments.source': {
+        imported: { zh: '排查导入', en: 'Imported (survey)' },
+        derived: { zh: '空间推导', en: 'Derived' },
+    },
+    'safety_works.kind': {
+        guardrail: { zh: '护栏', en: 'Guardrail' },
+        signs: { zh: '标志', en: 'Signs' },
+        markings: { zh: '标线', en: 'Markings' },
+        speed_bumps: { zh: '减速带', en: 'Speed bumps' },
+        lighting: { zh: '照明', en: 'Lighting' },
+        other: { zh: '其他', en: 'Other' },
+    },
+    'safety_works.status': {
+        planned: { zh: '计划', en: 'Planned' },
+        in_works: { zh: '在建', en: 'In works' },
+        completed: { zh: '已完工', en: 'Completed' },
+        accepted: { zh: '已验收', en: 'Accepted' },
+    },
+    'bridges.condition_class': {
+        1: { zh: '一类', en: 'Class 1' },
+        2: { zh: '二类', en: 'Class 2' },
+        3: { zh: '三类', en: 'Class 3' },
+        4: { zh: '四类', en: 'Class 4' },
+        5: { zh: '五类', en: 'Class 5' },
+    },
+    'bridges.state': {
+        overdue: { zh: '危桥·逾期未处置', en: 'Danger bridge, overdue' },
+        danger: { zh: '危桥·待处置', en: 'Danger bridge, to be treated' },
+        treated: { zh: '已处置', en: 'Treated' },
+        normal: { zh: '正常', en: 'Normal' },
+    },
+    'bridges.status': {
+        in_service: { zh: '正常通行', en: 'In service' },
+        restricted: { zh: '限载限行', en: 'Restricted' },
+        closed: { zh: '封闭交通', en: 'Closed to traffic' },
+        in_works: { zh: '施工中', en: 'In works' },
+        treated: { zh: '已处置', en: 'Treated' },
+        demolished: { zh: '已拆除', en: 'Demolished' },
+    },
+    'bridges.interim_measure': {
+        none: { zh: '无', en: 'None' },
+        load_limit: { zh: '限载', en: 'Load limit' },
+        speed_limit: { zh: '限速', en: 'Speed limit' },
+        closed: { zh: '封闭交通', en: 'Closed' },
+        detour: { zh: '绕行', en: 'Detour' },
+    },
+    'bridges.treatment': {
+        repair: { zh: '维修加固', en: 'Repair and strengthen' },
+        reconstruct: { zh: '拆除重建', en: 'Rebuild' },
+        demolish: { zh: '拆除', en: 'Demolish' },
+        load_restrict: { zh: '限载限行', en: 'Load restriction' },
+    },
+    // The bridge circle's colour classes (a case over state and class in the style).
+    bridge_colour: {
+        danger: { zh: '危桥（四、五类未处置）', en: 'Danger bridge (class 4/5, untreated)' },
+        class3: { zh: '三类桥', en: 'Class 3 bridge' },
+        ok: { zh: '一、二类或已处置', en: 'Class 1/2 or treated' },
+    },
+    'waterways.kind': {
+        river: { zh: '河流', en: 'River' },
+        stream: { zh: '溪流', en: 'Stream' },
+        canal: { zh: '沟渠', en: 'Canal' },
+        reservoir: { zh: '水库', en: 'Reservoir' },
+    },
     major_hazard_level: {
         1: { zh: '一级', en: 'Level 1' },
         2: { zh: '二级', en: 'Level 2' },
@@ -158,6 +254,7 @@ const ENUMS = {
 };
 
 // Properties that share another's values.
+ENUMS['road_works_gaps.type'] = ENUMS['road_risk_segments.type'];
 ENUMS.score_colour = ENUMS.colour;
 ENUMS.score_grade = ENUMS.grade;
 Object.assign(ENUMS.category, ENUMS.supervision_category);
@@ -223,13 +320,19 @@ export function t(key, vars = {}) {
     return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
 }
 
-export function hasEnum(prop) {
-    return prop in ENUMS;
+// A layer's own values ("safety_works.status") before the shared ones of the same name.
+function enumOf(prop, scope) {
+    return (scope && ENUMS[`${scope}.${prop}`]) || ENUMS[prop];
+}
+
+/** scope: the registry layer id, for properties whose values differ between layers. */
+export function hasEnum(prop, scope = null) {
+    return enumOf(prop, scope) !== undefined;
 }
 
 /** Translated enum value, or the raw value when the enum or value is unknown. */
-export function enumLabel(prop, value) {
-    const entry = ENUMS[prop]?.[value];
+export function enumLabel(prop, value, scope = null) {
+    const entry = enumOf(prop, scope)?.[value];
     return entry ? localized(entry) : String(value);
 }
 

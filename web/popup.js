@@ -6,16 +6,17 @@ import { explanationElement, isExplained } from './explain.js';
 import { enumLabel, hasEnum, localized, onLangChange, t } from './i18n.js';
 
 // Booleans that read better as a tag next to the name than as a yes/no row.
-const TAGS = { generated: 'popup.generated', approximate: 'popup.approximate', overdue: 'popup.overdue' };
+const TAGS = { danger: 'popup.danger', missing_interim_measure: 'popup.no_interim',
+    generated: 'popup.generated', approximate: 'popup.approximate', overdue: 'popup.overdue' };
 const MAX_FEATURES = 4;
 // Shown by the explanation (explain.js) with their working, so not repeated as rows.
 const EXPLAINED_PROPS = new Set(['colour', 'score_colour', 'score', 'grade', 'score_grade', 'hard_rules', 'vetoes',
     'risk_index', 'density', 'red', 'orange', 'yellow', 'blue', 'model_version', 'run']);
 const HIT_PX = 5;
 
-function formatValue(prop, value) {
+function formatValue(prop, value, layerId) {
     if (typeof value === 'boolean') return t(value ? 'value.true' : 'value.false');
-    if (hasEnum(prop)) return enumLabel(prop, value);
+    if (hasEnum(prop, layerId)) return enumLabel(prop, value, layerId);
     if (typeof value === 'number') return value.toLocaleString();
     return String(value);
 }
@@ -30,9 +31,13 @@ function featureSection(feature, layer, pinnedVersion) {
     kicker.className = 'feature-layer';
     kicker.textContent = layer ? localized(layer.title) : feature.source;
     const heading = document.createElement('h3');
-    // Features without a name (hazards, some railways) are headed by their code or layer.
+    // Features without a name (hazards, some railways) are headed by their code or layer;
+    // risky road segments and gaps by their type and route ("平交路口 · X001370812").
     const headingProp = ['name', 'code'].find((p) => props[p] != null && props[p] !== '');
-    heading.textContent = headingProp ? props[headingProp] : kicker.textContent;
+    if (headingProp) heading.textContent = props[headingProp];
+    else if (props.type != null && props.route_code) {
+        heading.textContent = `${enumLabel('type', props.type, layer?.id)} · ${props.route_code}`;
+    } else heading.textContent = props.route_code ?? kicker.textContent;
     for (const [prop, key] of Object.entries(TAGS)) {
         if (props[prop] !== true) continue;
         const tag = document.createElement('span');
@@ -50,11 +55,15 @@ function featureSection(feature, layer, pinnedVersion) {
         if (explained && EXPLAINED_PROPS.has(name)) continue;
         const value = props[name];
         if (name === headingProp || name in TAGS || value === undefined || value === null || value === '') continue;
+        // A stake range reads as one row: K3+057–K3+298.
+        const range = name === 'from_stake' && props.to_stake;
+        if (name === 'to_stake' && props.from_stake) continue;
         const title = described.find((p) => p.name === name)?.title;
         const dt = document.createElement('dt');
-        dt.textContent = title ? localized(title) : name;
+        dt.textContent = range ? t('popup.stakes') : title ? localized(title) : name;
         const dd = document.createElement('dd');
-        dd.textContent = formatValue(name, value);
+        dd.textContent = range ? `${value}–${props.to_stake}` : formatValue(name, value, layer?.id);
+        dd.dataset.prop = range ? 'stakes' : name;
         rows.append(dt, dd);
     }
     section.append(kicker, heading, rows);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { check, clickablePoint, expect, rendered, report, results, settle, waitReady } from './lib.mjs';
 import { checkRisk, checkRiskEnglish, ensureTwoRuns, requestLog } from './risk_checks.mjs';
+import { checkRoads, checkRoadsEnglish } from './roads_checks.mjs';
 
 const BASE = (process.env.RISKATLAS_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const ARTIFACTS = process.env.RISKATLAS_ARTIFACTS || 'build/browser-artifacts';
@@ -139,6 +140,8 @@ async function checkEnglish(page, registry) {
         expect((await item.innerText()).trim() === title, `layer title not "${title}"`);
         expect((await page.locator('#demo-notice').innerText()).startsWith('Demo data'), 'notice not English');
         await checkRiskEnglish(page);
+        // Its own PASS/FAIL line; the rural-road layers are still on from checkRoads.
+        await checkRoadsEnglish(page);
         // A fresh visit without ?lang= must come back in English (localStorage).
         await page.goto(`${BASE}/`);
         await waitReady(page);
@@ -202,6 +205,8 @@ async function main() {
             await checkSwitcher(page);
             await checkPopup(page, registry, { center, zoom: 12 });
             await page.screenshot({ path: path.join(ARTIFACTS, 'map-zh.png') });
+            await checkRoads(page, { center, zoom: 11 });
+            await page.screenshot({ path: path.join(ARTIFACTS, 'map-roads-zh.png') });
             await checkCjkGlyphs(page);
             await checkEnglish(page, registry);
         }
