@@ -5,6 +5,8 @@
 #include "field_text.hpp"
 #include "gdal_handles.hpp"
 
+#include <cpl_string.h>
+
 namespace riskatlas::io {
 
 using namespace detail;
@@ -108,6 +110,8 @@ std::optional<std::string> geometry_of(OGRFeatureH f, const open_options &option
     OGRGeometryH g = OGR_F_GetGeometryRef(f); // owned by the feature
     if (g == nullptr)
         return std::nullopt;
+    if (options.flatten_to_2d)
+        OGR_G_FlattenTo2D(g); // the feature is ours and dies after this read
     if (options.linearize_curves && OGR_GT_IsNonLinear(OGR_G_GetGeometryType(g))) {
         const geometry_ptr linear(OGR_G_GetLinearGeometry(g, 0.0, nullptr));
         if (!linear)
@@ -117,6 +121,27 @@ std::optional<std::string> geometry_of(OGRFeatureH f, const open_options &option
     return encode(g, options.geometry);
 }
 
+// Sets GDAL configuration options for this thread for its lifetime, restoring the old values.
+class thread_config {
+  public:
+    explicit thread_config(const std::vector<std::pair<std::string, std::string>> &options) {
+        for (const auto &[key, value] : options) {
+            const char *old = CPLGetThreadLocalConfigOption(key.c_str(), nullptr);
+            m_saved.emplace_back(key, old ? std::optional<std::string>(old) : std::nullopt);
+            CPLSetThreadLocalConfigOption(key.c_str(), value.c_str());
+        }
+    }
+    ~thread_config() {
+        for (const auto &[key, old] : m_saved)
+            CPLSetThreadLocalConfigOption(key.c_str(), old ? old->c_str() : nullptr);
+    }
+    thread_config(const thread_config &) = delete;
+    thread_config &operator=(const thread_config &) = delete;
+
+  private:
+    std::vector<std::pair<std::string, std::optional<std::string>>> m_saved;
+};
+
 } // namespace
 
 feature_reader::feature_reader(const std::string &path, const open_options &options)
@@ -124,6 +149,7 @@ feature_reader::feature_reader(const std::string &path, const open_options &opti
     ensure_gdal_ready();
     m_impl->path = path;
     m_impl->options = options;
+    const thread_config config(options.config_options);
     error_capture capture;
     const auto drivers = c_list(options.allowed_drivers);
     const auto driver_options = c_list(options.driver_options);
@@ -155,6 +181,19 @@ std::string feature_reader::layer_name() const { return OGR_L_GetName(m_impl->la
 std::string feature_reader::driver_name() const {
     GDALDriverH driver = GDALGetDatasetDriver(m_impl->dataset.get());
     return driver ? GDALGetDriverShortName(driver) : "";
+}
+
+bool feature_reader::has_geometry() const {
+    return OGR_L_GetGeomType(m_impl->layer) != wkbNone;
+}
+
+std::vector<std::string> feature_reader::files() const {
+    std::vector<std::string> out;
+    char **list = GDALGetFileList(m_impl->dataset.get());
+    for (char **p = list; p != nullptr && *p != nullptr; ++p)
+        out.emplace_back(*p);
+    CSLDestroy(list);
+    return out;
 }
 
 const schema &feature_reader::fields() const { return *m_impl->fields; }
@@ -202,6 +241,7 @@ std::optional<std::int64_t> feature_reader::feature_count_hint() const {
 }
 
 bool feature_reader::read(feature &out) {
+    const thread_config config(m_impl->options.config_options);
     error_capture capture;
     const feature_ptr f(OGR_L_GetNextFeature(m_impl->layer));
     if (!f) {

@@ -28,7 +28,41 @@ struct cli_values {
     std::string layer;
     bool full_recompute = false;
     int demo_enterprises = 0, demo_hazards = 0, demo_parks = 0;
+    import_command import;
+    std::string import_kind;
+    bool import_kinds = false;
 };
+
+void add_import_options(CLI::App& cmd, cli_values& v) {
+    auto& o = v.import.options;
+    cmd.add_option("file", o.path,
+                   "GeoPackage, zipped Shapefile, GeoJSON, CSV/XLSX with lon/lat or WKT columns, "
+                   "KML/KMZ or FlatGeobuf")
+        ->check(CLI::ExistingFile);
+    cmd.add_option("--as", v.import_kind,
+                   "What the file holds: enterprises, parks, regions, hazards (bridges, roads, "
+                   "road-risk-segments, safety-works, premises: not yet)");
+    cmd.add_flag("--kinds", v.import_kinds, "List the kinds, their fields and header aliases as JSON");
+    cmd.add_option("--mapping", v.import.mapping_file,
+                   "JSON mapping: {\"fields\": {\"name\": \"企业名称\"}, \"defaults\": {...}}")
+        ->check(CLI::ExistingFile);
+    cmd.add_option("--crs", o.crs,
+                   "Source CRS, overriding the file's: EPSG code, WKT, PROJ string, CGCS2000, or "
+                   "gk3-zone:39 / gk3-cm:117 / gk6-zone:20 / gk6-cm:117");
+    cmd.add_flag("--gcj02", o.gcj02, "Coordinates were digitised on a Chinese web map (GCJ-02)");
+    cmd.add_flag("--accept-partial", o.accept_partial,
+                 "Load the valid rows and report the rest (default: one bad row loads nothing)");
+    cmd.add_flag("--dry-run", o.dry_run, "Validate and report, write nothing");
+    cmd.add_option("--layer", o.layer, "Layer to read from a multi-layer file (default: the first)");
+    cmd.add_option("--encoding", o.encoding,
+                   "Text encoding of a Shapefile without .cpg (default: detect UTF-8 or GB18030)");
+    cmd.add_option("--region-margin-km", o.region_margin_km,
+                   "Reject features farther than this outside the loaded region")
+        ->check(CLI::Range(0.0, 5000.0));
+    cmd.add_flag("--json", v.import.json, "Print the whole report as JSON");
+    cmd.add_option("--report", v.import.report_file, "Also write the JSON report to this file");
+    cmd.add_option("--rejects", v.import.rejects_file, "Also write the rejected rows as CSV to this file");
+}
 
 void add_model_option(CLI::App& app, cli_values& v) {
     app.add_option("--models", v.cfg.models_dir,
@@ -133,6 +167,9 @@ int run_cli(int argc, char** argv) {
     recompute->add_flag("--full", v.full_recompute,
                         "Regrade everything, not only what changed since the last run");
     add_model_option(*recompute, v);
+    auto* import = app.add_subcommand(
+        "import", "Import a GIS file or ledger: validate, reproject and merge it in one transaction");
+    add_import_options(*import, v);
     auto* layers = app.add_subcommand("layers", "List the published layers (the layer registry)");
     layers->add_flag("--json", v.layers_json, "Print as JSON");
     auto* tile_sql = app.add_subcommand("tile-sql", "Print a layer's tile SQL ($1=z, $2=x, $3=y)");
@@ -153,6 +190,14 @@ int run_cli(int argc, char** argv) {
                                  demo::scaled_params(v.demo_enterprises, v.demo_hazards, v.demo_parks));
         if (*recompute)
             return command_recompute(v.cfg, v.full_recompute);
+        if (*import) {
+            if (v.import_kinds)
+                return command_import_kinds();
+            if (v.import.options.path.empty() || v.import_kind.empty())
+                throw invalid_argument("missing_argument", "import needs a file and --as KIND (see --help)");
+            v.import.options.kind = ingest::parse_kind(v.import_kind);
+            return command_import(v.cfg, v.import);
+        }
         if (*layers)
             return command_layers(v.layers_json);
         if (*tile_sql)

@@ -6,6 +6,7 @@
 #include "config.hpp"
 
 #include <riskatlas/demo/yanzhou.hpp>
+#include <riskatlas/ingest/import.hpp>
 
 namespace riskatlas::server {
 
@@ -19,6 +20,19 @@ int command_setup(const server_config& cfg, const std::string& demo_dir, bool fo
                   const demo::yanzhou_params& demo_params);
 /// Recomputes the risk layers once (incremental unless `full`), with progress on stderr.
 int command_recompute(const server_config& cfg, bool full);
+/// What `riskatlas import` was asked to do.
+struct import_command {
+    ingest::import_options options;
+    std::string mapping_file; ///< JSON mapping, empty for aliases only
+    bool json = false;        ///< print the report as JSON instead of a summary
+    std::string report_file;  ///< also write the JSON report here
+    std::string rejects_file; ///< also write the rejects as CSV here
+};
+/// Runs one import; exit code 0 when committed (or a clean dry run), 2 when rows were rejected
+/// and nothing was written.
+int command_import(const server_config& cfg, const import_command& cmd);
+/// Prints the importable kinds and their fields.
+int command_import_kinds();
 /// Prints the layer registry.
 int command_layers(bool as_json);
 /// Prints a layer's tile SQL ($1 = z, $2 = x, $3 = y).

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -75,6 +76,14 @@ class geometry {
     std::optional<std::string> invalid_reason() const;
     /// A valid geometry covering the same points; a valid input is returned unchanged.
     geometry make_valid(repair_method method = repair_method::linework) const;
+
+    /// The same structure with every coordinate replaced by `map(x, y)`; nullopt from `map`
+    /// (a point outside the transformation's domain) makes it throw invalid_geometry.
+    geometry transformed(const std::function<std::optional<lonlat>(double x, double y)> &map) const;
+    /// Consecutive vertices closer than `tolerance` merged (0: exact duplicates only).
+    geometry without_repeated_points(double tolerance = 0) const;
+    /// The number of coordinates in all parts.
+    std::size_t num_points() const;
 
     /// Planar area in squared CRS units (degrees² for lon/lat; use it for ratios, not km²).
     double area() const;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <riskatlas/error.hpp>
@@ -34,6 +35,9 @@ struct open_options {
     /// Driver open options, "KEY=VALUE" (e.g. CSV "X_POSSIBLE_NAMES=lon*", Shapefile
     /// "ENCODING=GBK").
     std::vector<std::string> driver_options;
+    /// GDAL configuration options set for this thread while the file is opened and read (e.g.
+    /// OGR_XLSX_HEADERS=FORCE, which has no open-option form in GDAL 3.6).
+    std::vector<std::pair<std::string, std::string>> config_options;
     /// Restrict to these GDAL drivers (short names, e.g. "CSV"); empty = let GDAL detect.
     std::vector<std::string> allowed_drivers;
     /// Layer to read; empty = the first layer.
@@ -41,6 +45,8 @@ struct open_options {
     geometry_format geometry = geometry_format::wkb;
     /// Curves (CircularString, CurvePolygon...) are linearised so that GEOS can read them.
     bool linearize_curves = true;
+    /// Z and M are dropped (KML writes z = 0 on every vertex; our tables are 2D).
+    bool flatten_to_2d = true;
 };
 
 /// The layer's attribute schema, shared by every feature it yields.
@@ -98,6 +104,10 @@ class feature_reader {
     std::vector<std::string> layer_names() const;
     std::string layer_name() const;
     std::string driver_name() const;
+    /// True when the layer has a geometry column (a CSV without WKT or X/Y options has none).
+    bool has_geometry() const;
+    /// The files the dataset is made of (a Shapefile's .shp, .dbf, .prj, .cpg ...).
+    std::vector<std::string> files() const;
     const schema &fields() const;
     /// The layer CRS as "AUTHORITY:CODE" (e.g. "EPSG:4326") when GDAL can tell; nullopt when the
     /// layer has no CRS or an unidentified one (then see crs_wkt()).

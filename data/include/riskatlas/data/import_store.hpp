@@ -1,0 +1,65 @@
+// The database half of an import: a typed staging table filled by COPY, the checks only the
+// database can make (keys repeated in the file, references to records that do not exist), and
+// the merge by natural key. Everything runs inside the caller's transaction (database::transact),
+// so a failed or killed import leaves nothing behind.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <riskatlas/data/database.hpp>
+
+namespace riskatlas::data {
+
+struct staged_issue {
+    std::int64_t row = 0;
+    std::string field;
+    std::string reason;
+};
+
+struct merge_counts {
+    std::int64_t inserted = 0;
+    std::int64_t updated = 0;
+};
+
+/// One import's staging table. `kind` is an importable kind ("enterprises", "hazards",
+/// "regions", "parks"); `fields` are the staging columns the caller fills, in order (the kind's
+/// model fields without the position pseudo-fields); the row number and geometry come first and
+/// last.
+class import_stage {
+  public:
+    import_stage(session &s, std::string_view kind, std::vector<std::string> fields);
+    ~import_stage();
+    import_stage(const import_stage &) = delete;
+    import_stage &operator=(const import_stage &) = delete;
+
+    /// One row: `values` in `fields` order as text in PostgreSQL's input syntax (nullopt =
+    /// NULL); `hex_wkb` the geometry in EPSG:4326 as hex WKB, nullopt for none.
+    void add(std::int64_t row, const std::vector<std::optional<std::string>> &values,
+             const std::optional<std::string> &hex_wkb);
+    /// Ends the COPY and returns the staged rows the merge would refuse, by row.
+    std::vector<staged_issue> check();
+    /// Removes these rows before the merge (an --accept-partial import).
+    void drop(const std::vector<std::int64_t> &rows);
+    /// Merges the staged rows; `provided` names the model fields the file carried ("geom" for
+    /// positions): existing records keep every other field.
+    merge_counts merge(const std::vector<std::string> &provided);
+
+    struct impl;
+
+  private:
+    std::unique_ptr<impl> m_impl;
+};
+
+/// The loaded region's extent in lon/lat (min lon, min lat, max lon, max lat); nullopt when
+/// no region is loaded.
+struct lonlat_box {
+    double min_lon, min_lat, max_lon, max_lat;
+};
+std::optional<lonlat_box> region_extent(database &db);
+
+} // namespace riskatlas::data

@@ -1,0 +1,147 @@
+// Staging by COPY (libpqxx stream_to) into a temporary table, checks and merge from the embedded
+// import_*.sql files of the kind. Kind names select files from a fixed list, never SQL text.
+#include <riskatlas/data/import_store.hpp>
+
+#include <algorithm>
+#include <array>
+
+#include <riskatlas/error.hpp>
+
+#include "session.hpp"
+
+#include <pqxx/tablewriter>
+
+namespace riskatlas::data {
+namespace {
+
+constexpr std::array<std::string_view, 4> stageable{"enterprises", "hazards", "regions", "parks"};
+
+std::string sql_file(std::string_view what, std::string_view kind) {
+    return "sql/import_" + std::string(what) + "_" + std::string(kind) + ".sql";
+}
+
+std::string array_literal(const std::vector<std::string> &items) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += '"';
+        for (const char c : items[i]) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+// COPY's text format: tab-separated, \N for NULL, backslash escapes for the separators.
+void append_copy_value(std::string &line, const std::optional<std::string> &value) {
+    if (!value) {
+        line += "\\N";
+        return;
+    }
+    for (const char c : *value) {
+        switch (c) {
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        default:
+            line += c;
+        }
+    }
+}
+
+} // namespace
+
+// pqxx 6.4's stream_to only takes tuples of a fixed size; tablewriter takes raw COPY lines,
+// which we build ourselves (one buffer reused per row).
+struct import_stage::impl {
+    session &s;
+    std::string kind;
+    std::size_t columns = 0;
+    std::string line;
+    std::unique_ptr<pqxx::tablewriter> writer;
+};
+
+import_stage::import_stage(session &s, std::string_view kind, std::vector<std::string> fields)
+    : m_impl(std::make_unique<impl>(impl{s, std::string(kind), 0, {}, nullptr})) {
+    if (std::find(stageable.begin(), stageable.end(), kind) == stageable.end())
+        throw invalid_argument("unsupported_kind",
+                               "no import staging for '" + std::string(kind) + "'");
+    s.exec_script(session::embedded_sql(sql_file("stage", kind)));
+    std::vector<std::string> columns{"_row"};
+    columns.insert(columns.end(), fields.begin(), fields.end());
+    columns.emplace_back("geom");
+    m_impl->columns = columns.size();
+    m_impl->writer = std::make_unique<pqxx::tablewriter>(s.transaction(), "import_staging",
+                                                         columns.begin(), columns.end());
+}
+
+import_stage::~import_stage() = default;
+
+void import_stage::add(std::int64_t row, const std::vector<std::optional<std::string>> &values,
+                       const std::optional<std::string> &hex_wkb) {
+    if (values.size() + 2 != m_impl->columns)
+        throw std::logic_error("import_stage::add: wrong number of values");
+    auto &line = m_impl->line;
+    line = std::to_string(row);
+    for (const auto &v : values) {
+        line += '\t';
+        append_copy_value(line, v);
+    }
+    line += '\t';
+    append_copy_value(line, hex_wkb);
+    m_impl->writer->write_raw_line(line);
+}
+
+std::vector<staged_issue> import_stage::check() {
+    if (m_impl->writer) {
+        m_impl->writer->complete();
+        m_impl->writer.reset();
+    }
+    m_impl->s.exec_script("ANALYZE import_staging");
+    std::vector<staged_issue> issues;
+    for (const auto &r : m_impl->s.exec_file(sql_file("check", m_impl->kind)))
+        issues.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>()});
+    return issues;
+}
+
+void import_stage::drop(const std::vector<std::int64_t> &rows) {
+    if (rows.empty())
+        return;
+    std::vector<std::string> text;
+    text.reserve(rows.size());
+    for (const auto row : rows)
+        text.push_back(std::to_string(row));
+    m_impl->s.exec_file("sql/import_drop_rows.sql", array_literal(text));
+}
+
+merge_counts import_stage::merge(const std::vector<std::string> &provided) {
+    const auto r = m_impl->s.exec_file(sql_file("merge", m_impl->kind), array_literal(provided));
+    return {r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()};
+}
+
+std::optional<lonlat_box> region_extent(database &db) {
+    std::optional<lonlat_box> out;
+    db.transact({}, access::read_only, [&](session &s) {
+        const auto r = s.exec_file("sql/import_region_extent.sql");
+        if (r.empty() || r[0][0].is_null())
+            return;
+        out = lonlat_box{r[0][0].as<double>(), r[0][1].as<double>(), r[0][2].as<double>(),
+                         r[0][3].as<double>()};
+    });
+    return out;
+}
+
+} // namespace riskatlas::data

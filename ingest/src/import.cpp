@@ -1,0 +1,339 @@
+// run_import: the pipeline's driver. Everything happens inside one read-write transaction:
+// reading streams features one at a time into COPY, so memory stays flat in the file's size,
+// and an exception, a rejected all-or-nothing import, a dry run or a killed process all end in
+// a rollback.
+#include <riskatlas/ingest/import.hpp>
+
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+#include <riskatlas/data/database.hpp>
+#include <riskatlas/data/import_store.hpp>
+#include <riskatlas/geo/geometry.hpp>
+
+#include "geometry_check.hpp"
+#include "mapping.hpp"
+#include "row_rules.hpp"
+#include "source.hpp"
+#include "source_crs.hpp"
+#include "values.hpp"
+
+namespace riskatlas::ingest {
+namespace {
+
+using namespace detail;
+
+// Thrown inside the transaction to roll it back after a dry run or a rejected import; the
+// report is complete by then.
+struct roll_back {};
+
+constexpr std::int64_t progress_every = 2000;
+constexpr std::string_view position_fields[] = {"lon", "lat", "wkt"};
+
+bool is_position_field(std::string_view name) {
+    for (const auto p : position_fields)
+        if (p == name)
+            return true;
+    return false;
+}
+
+shape wanted_shape(entity_kind kind) {
+    const auto rule = geometry_rule(kind);
+    return rule == "polygon" ? shape::polygon : rule == "line" ? shape::line : shape::point;
+}
+
+bool geometry_required(entity_kind kind) {
+    return kind == entity_kind::regions || kind == entity_kind::parks;
+}
+
+std::string file_name(const std::string &path) {
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+class row_recorder {
+  public:
+    row_recorder(import_report &report, std::size_t max_listed)
+        : m_report(report), m_max(max_listed) {}
+    void reject(std::int64_t row, std::string field, std::string reason) {
+        if (m_report.rejects.size() < m_max)
+            m_report.rejects.push_back({row, std::move(field), std::move(reason)});
+    }
+    void repair(std::int64_t row, std::string reason) {
+        ++m_report.counts.repaired;
+        if (m_report.repairs.size() < m_max)
+            m_report.repairs.push_back({row, "geometry", std::move(reason)});
+    }
+
+  private:
+    import_report &m_report;
+    std::size_t m_max;
+};
+
+// One pass over the file inside the transaction.
+class import_pass {
+  public:
+    import_pass(const import_options &options, const std::optional<data::lonlat_box> &region,
+                const progress_fn &progress, import_report &report)
+        : m_options(options), m_progress(progress), m_report(report),
+          m_recorder(report, options.max_listed),
+          m_source(open_source(options.path, options.layer, options.encoding)),
+          m_mapping(resolve_mapping(options.kind, m_source.reader.fields(), options.mapping)),
+          m_geometry(settings(options, region, file_crs(m_source.reader))) {
+        describe_source();
+    }
+
+    void run(data::session &s) {
+        std::vector<std::string> staged_fields;
+        for (const auto &b : m_mapping.bindings)
+            if (!is_position_field(b.field->name))
+                staged_fields.push_back(b.field->name);
+        data::import_stage stage(s, kind_name(m_options.kind), staged_fields);
+
+        const auto total = m_source.reader.feature_count_hint();
+        io::feature feature;
+        std::vector<std::optional<std::string>> values(staged_fields.size());
+        std::int64_t row = 0;
+        while (m_source.reader.read(feature)) {
+            ++row;
+            ++m_report.counts.read;
+            if (stage_row(stage, row, feature, staged_fields, values))
+                ++m_report.counts.valid;
+            if (m_progress && row % progress_every == 0)
+                m_progress({"reading", row, total});
+        }
+        for (auto &w : m_source.reader.warnings())
+            m_report.warnings.push_back(std::move(w));
+        m_report.crs_from = m_geometry.crs_from();
+        m_report.source_crs = m_geometry.crs_text();
+        if (m_progress)
+            m_progress({"merging", row, total});
+
+        std::vector<std::int64_t> refused;
+        for (auto &issue : stage.check()) {
+            refused.push_back(issue.row);
+            m_recorder.reject(issue.row, std::move(issue.field), std::move(issue.reason));
+        }
+        std::sort(refused.begin(), refused.end());
+        refused.erase(std::unique(refused.begin(), refused.end()), refused.end());
+        m_report.counts.valid -= static_cast<std::int64_t>(refused.size());
+        m_report.counts.rejected = m_report.counts.read - m_report.counts.valid;
+        std::stable_sort(m_report.rejects.begin(), m_report.rejects.end(),
+                         [](const row_issue &a, const row_issue &b) { return a.row < b.row; });
+
+        if (m_report.counts.rejected > 0 && !m_options.accept_partial) {
+            m_report.outcome = "rejected";
+            throw roll_back{};
+        }
+        stage.drop(refused);
+        const auto merged = stage.merge(provided_fields());
+        m_report.counts.inserted = merged.inserted;
+        m_report.counts.updated = merged.updated;
+        m_report.counts.unchanged = m_report.counts.valid - merged.inserted - merged.updated;
+        if (m_options.dry_run) {
+            m_report.outcome = "dry_run";
+            throw roll_back{};
+        }
+        m_report.outcome = "committed";
+    }
+
+  private:
+    static std::optional<std::string> file_crs(const io::feature_reader &reader) {
+        if (!reader.has_geometry())
+            return std::nullopt;
+        if (auto code = reader.crs_authority())
+            return code;
+        return reader.crs_wkt();
+    }
+
+    static geometry_settings settings(const import_options &options,
+                                      const std::optional<data::lonlat_box> &region,
+                                      std::optional<std::string> crs_of_file) {
+        geometry_settings out;
+        out.file_crs = std::move(crs_of_file);
+        if (!options.crs.empty())
+            out.crs_option = expand_crs_option(options.crs);
+        out.gcj02 = options.gcj02;
+        out.region = region;
+        out.region_margin_km = options.region_margin_km;
+        return out;
+    }
+
+    void describe_source() {
+        auto &r = m_report;
+        auto &reader = m_source.reader;
+        r.driver = reader.driver_name();
+        r.layer = reader.layer_name();
+        r.encoding = m_source.encoding;
+        for (const auto &f : reader.fields().fields())
+            r.columns.push_back(f.name);
+        r.mapping = m_mapping.used;
+        r.ignored_columns = m_mapping.ignored;
+    }
+
+    std::vector<std::string> provided_fields() const {
+        std::vector<std::string> out;
+        for (const auto &b : m_mapping.bindings)
+            if (!is_position_field(b.field->name) && (b.column || b.default_value))
+                out.push_back(b.field->name);
+        if (m_source.reader.has_geometry() || m_mapping.provided("wkt") ||
+            (m_mapping.provided("lon") && m_mapping.provided("lat")))
+            out.emplace_back("geom");
+        return out;
+    }
+
+    std::optional<std::string> cell(const io::feature &f, const field_binding &b,
+                                    std::int64_t row, bool &ok) {
+        if (!b.column)
+            return b.default_value;
+        const auto &raw = f.values.size() > *b.column ? f.values[*b.column] : std::nullopt;
+        if (!raw)
+            return b.default_value;
+        auto converted = convert_value(*b.field, *raw);
+        if (const auto *problem = std::get_if<value_error>(&converted)) {
+            m_recorder.reject(row, b.field->name, problem->reason);
+            ok = false;
+            return std::nullopt;
+        }
+        auto value = std::get<std::optional<std::string>>(std::move(converted));
+        return value ? value : b.default_value;
+    }
+
+    std::optional<geo::geometry> source_geometry(const io::feature &f, std::int64_t row,
+                                                 bool &ok) {
+        try {
+            if (f.geometry)
+                return geo::geometry::from_wkb(std::string_view(*f.geometry));
+            const auto lon = cell(f, m_mapping.binding("lon"), row, ok);
+            const auto lat = cell(f, m_mapping.binding("lat"), row, ok);
+            if (lon && lat)
+                return geo::geometry::point({std::stod(*lon), std::stod(*lat)});
+            if (lon || lat) {
+                m_recorder.reject(row, lon ? "lat" : "lon", "a position needs both lon and lat");
+                ok = false;
+                return std::nullopt;
+            }
+            if (const auto wkt = cell(f, m_mapping.binding("wkt"), row, ok))
+                return geo::geometry::from_wkt(*wkt);
+        } catch (const geo::invalid_geometry &e) {
+            m_recorder.reject(row, "geometry", std::string("unreadable geometry: ") + e.what());
+            ok = false;
+        }
+        return std::nullopt;
+    }
+
+    bool stage_row(data::import_stage &stage, std::int64_t row, const io::feature &f,
+                   const std::vector<std::string> &staged_fields,
+                   std::vector<std::optional<std::string>> &values) {
+        bool ok = true;
+        std::size_t i = 0;
+        for (const auto &b : m_mapping.bindings) {
+            if (is_position_field(b.field->name))
+                continue;
+            values[i] = cell(f, b, row, ok);
+            if (ok && !values[i] && b.field->required && b.field->key) {
+                m_recorder.reject(row, b.field->name, "the key is empty");
+                ok = false;
+            } else if (ok && !values[i] && b.field->required) {
+                m_recorder.reject(row, b.field->name, "required value is empty");
+                ok = false;
+            }
+            ++i;
+        }
+        if (ok) {
+            const auto value = [&](std::string_view name) -> std::optional<std::string> {
+                for (std::size_t k = 0; k < staged_fields.size(); ++k)
+                    if (staged_fields[k] == name)
+                        return values[k];
+                return std::nullopt;
+            };
+            if (const auto problem = cross_field_problem(m_options.kind, value)) {
+                m_recorder.reject(row, problem->field, problem->reason);
+                ok = false;
+            }
+        }
+
+        std::optional<std::string> hex;
+        const auto g = source_geometry(f, row, ok);
+        if (g) {
+            const bool village = m_options.kind == entity_kind::regions &&
+                                 values.size() > 2 && kind_value(staged_fields, values) == "village";
+            const auto checked = m_geometry.process(*g, wanted_shape(m_options.kind), village);
+            if (checked.reject) {
+                m_recorder.reject(row, "geometry", *checked.reject);
+                ok = false;
+            } else {
+                hex = checked.hex_wkb;
+                if (checked.repair && ok)
+                    m_recorder.repair(row, *checked.repair);
+            }
+        } else if (ok && geometry_required(m_options.kind)) {
+            m_recorder.reject(row, "geometry", "no geometry (" +
+                                                   std::string(kind_name(m_options.kind)) +
+                                                   " need a polygon)");
+            ok = false;
+        }
+        if (ok)
+            stage.add(row, values, hex);
+        return ok;
+    }
+
+    static std::string kind_value(const std::vector<std::string> &fields,
+                                  const std::vector<std::optional<std::string>> &values) {
+        for (std::size_t k = 0; k < fields.size(); ++k)
+            if (fields[k] == "kind")
+                return values[k].value_or("");
+        return "";
+    }
+
+    const import_options &m_options;
+    const progress_fn &m_progress;
+    import_report &m_report;
+    row_recorder m_recorder;
+    opened_source m_source;
+    resolved_mapping m_mapping;
+    geometry_check m_geometry;
+};
+
+} // namespace
+
+import_report run_import(data::database &db, const import_options &options,
+                         const progress_fn &progress) {
+    if (!importable(options.kind))
+        throw invalid_argument("unsupported_kind",
+                               "importing " + std::string(kind_name(options.kind)) +
+                                   " is not supported yet; supported: enterprises, hazards, "
+                                   "regions, parks");
+    const auto started = std::chrono::steady_clock::now();
+    const auto region = data::region_extent(db);
+    import_report report;
+    data::request_context context;
+    context.statement_timeout = options.statement_timeout;
+    try {
+        db.transact(context, data::access::read_write, [&](data::session &s) {
+            report = import_report{}; // a retried transaction starts over
+            report.file = file_name(options.path);
+            report.kind = std::string(kind_name(options.kind));
+            report.gcj02 = options.gcj02;
+            import_pass pass(options, region, progress, report);
+            spdlog::info("import {} as {}: {} layer '{}', encoding {}", report.file, report.kind,
+                         report.driver, report.layer, report.encoding);
+            pass.run(s);
+        });
+    } catch (const roll_back &) {
+    }
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (progress)
+        progress({"done", report.counts.read, report.counts.read});
+    spdlog::info("import {}: {} (CRS {} from {}): read {}, repaired {}, rejected {}, inserted {}, "
+                 "updated {}, unchanged {} in {:.2f} s",
+                 report.file, report.outcome, report.source_crs, report.crs_from,
+                 report.counts.read, report.counts.repaired, report.counts.rejected,
+                 report.counts.inserted, report.counts.updated, report.counts.unchanged,
+                 report.seconds);
+    return report;
+}
+
+} // namespace riskatlas::ingest

@@ -1,0 +1,315 @@
+// The importable kinds and their fields. Aliases are the headers found in real ledgers (Chinese
+// first); enumeration aliases map the words people type to the model's values. The geometry
+// pseudo-fields (lon/lat/wkt) let CSV and XLSX ledgers carry positions as columns.
+#include <riskatlas/ingest/kinds.hpp>
+
+#include <algorithm>
+#include <array>
+
+#include <riskatlas/error.hpp>
+
+namespace riskatlas::ingest {
+namespace {
+
+using aliases = std::vector<std::string>;
+using value_map = std::vector<std::pair<std::string, std::string>>;
+
+field_info text(std::string name, aliases a, std::string description, bool required = false) {
+    field_info f;
+    f.name = std::move(name);
+    f.aliases = std::move(a);
+    f.description = std::move(description);
+    f.required = required;
+    return f;
+}
+
+field_info key(std::string name, aliases a, std::string description) {
+    field_info f = text(std::move(name), std::move(a), std::move(description), true);
+    f.key = true;
+    return f;
+}
+
+field_info typed(field_type type, std::string name, aliases a, std::string description,
+                 std::optional<double> min = {}, std::optional<double> max = {},
+                 bool required = false) {
+    field_info f = text(std::move(name), std::move(a), std::move(description), required);
+    f.type = type;
+    f.min = min;
+    f.max = max;
+    return f;
+}
+
+field_info enumeration(std::string name, aliases a, std::vector<std::string> values,
+                       value_map value_aliases, std::string description, bool required) {
+    field_info f = text(std::move(name), std::move(a), std::move(description), required);
+    f.type = field_type::enumeration;
+    f.values = std::move(values);
+    f.value_aliases = std::move(value_aliases);
+    return f;
+}
+
+// Levels written as 一级/二级/... or 1/2/... both become integers.
+value_map chinese_ordinals() {
+    return {{"一级", "1"}, {"二级", "2"}, {"三级", "3"}, {"四级", "4"}, {"五级", "5"},
+            {"一", "1"},   {"二", "2"},   {"三", "3"},   {"四", "4"},   {"五", "5"}};
+}
+
+field_info formatted(field_info f, std::string format) {
+    f.format = std::move(format);
+    return f;
+}
+
+field_info level(std::string name, aliases a, std::string description, double max) {
+    field_info f = typed(field_type::integer, std::move(name), std::move(a),
+                         std::move(description), 1, max);
+    f.value_aliases = chinese_ordinals();
+    return f;
+}
+
+void add_position_fields(std::vector<field_info> &fields) {
+    fields.push_back(typed(field_type::real, "lon", {"经度", "lon", "lng", "long", "longitude", "x"},
+                           "longitude or easting, when the file has no geometry column"));
+    fields.push_back(typed(field_type::real, "lat", {"纬度", "lat", "latitude", "y"},
+                           "latitude or northing, with lon"));
+    fields.push_back(text("wkt", {"wkt", "geometry_wkt", "几何", "空间信息"},
+                          "geometry as WKT, when the file has no geometry column"));
+}
+
+std::vector<field_info> enterprise_fields() {
+    std::vector<field_info> f{
+        formatted(key("credit_code",
+                      {"统一社会信用代码", "社会信用代码", "信用代码", "uscc", "credit_code"},
+                      "unified social credit code (GB 32100, check character verified)"),
+                  "credit_code"),
+        text("name", {"企业名称", "单位名称", "名称", "name"}, "enterprise name", true),
+        formatted(text("industry_code", {"行业代码", "国民经济行业代码", "industry_code"},
+                       "GB/T 4754 industry code, e.g. C2614"),
+                  "industry_code"),
+        text("industry_name", {"行业名称", "所属行业", "行业", "industry_name"}, "industry"),
+        enumeration("supervision_category",
+                    {"监管类别", "监管行业", "行业类别", "supervision_category"},
+                    {"hazardous_chemicals", "coal_mine", "non_coal_mine", "industry_trade",
+                     "fireworks", "construction", "gas", "transport", "oil_depot"},
+                    {{"危化品", "hazardous_chemicals"}, {"危险化学品", "hazardous_chemicals"},
+                     {"危化", "hazardous_chemicals"}, {"煤矿", "coal_mine"},
+                     {"非煤矿山", "non_coal_mine"}, {"工贸", "industry_trade"},
+                     {"冶金工贸", "industry_trade"}, {"烟花爆竹", "fireworks"},
+                     {"建筑施工", "construction"}, {"燃气", "gas"}, {"交通运输", "transport"},
+                     {"油库", "oil_depot"}, {"油气", "oil_depot"}},
+                    "supervision category", true),
+        formatted(text("township_code", {"乡镇代码", "乡镇街道代码", "township_code"},
+                       "township code; found from the position when absent"),
+                  "region_code"),
+        formatted(text("park_code", {"园区代码", "park_code"}, "park code"), "region_code"),
+        text("address", {"地址", "详细地址", "生产经营地址", "注册地址", "address"}, "address"),
+        typed(field_type::integer, "workers",
+              {"从业人员数", "从业人员", "职工人数", "员工人数", "workers"}, "workers", 0, 1000000),
+        level("major_hazard_level", {"重大危险源等级", "危险源等级", "major_hazard_level"},
+              "highest major-hazard-source level (1 highest)", 4),
+        typed(field_type::text_list, "hazardous_processes",
+              {"危险化工工艺", "重点监管危险化工工艺", "hazardous_processes"},
+              "hazardous chemical processes, separated by 、,;|"),
+        level("reaction_hazard_level", {"反应安全风险等级", "reaction_hazard_level"},
+              "reaction hazard (process criticality) class", 5),
+        level("standardisation_level", {"安全生产标准化等级", "标准化等级", "standardisation_level"},
+              "work-safety standardisation level", 3),
+        typed(field_type::boolean, "monitoring_connected",
+              {"监测联网", "是否联网", "monitoring_connected"}, "monitoring connected"),
+        typed(field_type::integer, "accidents_3y", {"近三年事故", "事故起数", "accidents_3y"},
+              "accidents in the last three years", 0, 10000),
+    };
+    add_position_fields(f);
+    return f;
+}
+
+std::vector<field_info> hazard_fields() {
+    std::vector<field_info> f{
+        key("code", {"隐患编号", "隐患编码", "编号", "code"}, "hazard number"),
+        enumeration("channel", {"来源", "发现渠道", "隐患来源", "channel"},
+                    {"self_report", "inspection", "public_tip"},
+                    {{"企业自查", "self_report"}, {"自查自报", "self_report"},
+                     {"自查", "self_report"}, {"self_check", "self_report"},
+                     {"执法检查", "inspection"}, {"监督检查", "inspection"},
+                     {"检查", "inspection"}, {"gov_inspection", "inspection"},
+                     {"群众举报", "public_tip"}, {"举报", "public_tip"}, {"12350", "public_tip"}},
+                    "how it was found", true),
+        enumeration("level", {"隐患等级", "隐患级别", "等级", "level"}, {"major", "general"},
+                    {{"重大", "major"}, {"重大隐患", "major"}, {"重大事故隐患", "major"},
+                     {"一般", "general"}, {"一般隐患", "general"}, {"一般事故隐患", "general"}},
+                    "major or general", true),
+        text("category", {"隐患类别", "类别", "category"}, "category"),
+        formatted(text("enterprise_credit_code",
+                       {"统一社会信用代码", "企业信用代码", "enterprise_credit_code"},
+                       "the enterprise's credit code (must be imported already)"),
+                  "credit_code"),
+        formatted(text("township_code", {"乡镇代码", "township_code"},
+                       "township code; found from the position when absent"),
+                  "region_code"),
+        text("description", {"隐患描述", "隐患内容", "描述", "description"}, "description", true),
+        typed(field_type::date, "found_on", {"发现日期", "发现时间", "排查日期", "found_on"},
+              "date found", {}, {}, true),
+        typed(field_type::date, "deadline", {"整改期限", "整改时限", "期限", "deadline"},
+              "rectification deadline"),
+        enumeration("status", {"状态", "整改状态", "status"},
+                    {"reported", "verified", "rectifying", "awaiting_acceptance", "closed",
+                     "rejected"},
+                    {{"已上报", "reported"}, {"上报", "reported"}, {"已核实", "verified"},
+                     {"整改中", "rectifying"}, {"待验收", "awaiting_acceptance"},
+                     {"申请验收", "awaiting_acceptance"}, {"已销号", "closed"},
+                     {"销号", "closed"}, {"已整改", "closed"}, {"已关闭", "closed"},
+                     {"已驳回", "rejected"}},
+                    "workflow state", true),
+        typed(field_type::date, "closed_on", {"销号日期", "整改完成日期", "closed_on"},
+              "date closed (required when closed)"),
+    };
+    add_position_fields(f);
+    return f;
+}
+
+std::vector<field_info> region_fields(bool parks) {
+    std::vector<field_info> f{
+        formatted(key("code", {"区划代码", "行政区划代码", "园区代码", "代码", "code"},
+                      "region code, 6 to 20 digits or capitals"),
+                  "region_code"),
+        text("name", {"名称", "区划名称", "园区名称", "name"}, "name", true),
+        formatted(text("parent_code", {"上级代码", "上级区划代码", "所属区划代码", "parent_code"},
+                       "code of the enclosing region"),
+                  "region_code"),
+    };
+    if (parks)
+        f.push_back(enumeration("park_type", {"园区类型", "类型", "park_type"},
+                                {"chemical", "industrial"},
+                                {{"化工园区", "chemical"}, {"化工", "chemical"},
+                                 {"工业园区", "industrial"}, {"工业", "industrial"}},
+                                "chemical or industrial park", true));
+    else
+        f.push_back(enumeration("kind", {"级别", "层级", "类型", "kind"},
+                                {"county", "township", "village"},
+                                {{"县", "county"}, {"区", "county"}, {"县区", "county"},
+                                 {"乡镇", "township"}, {"街道", "township"}, {"乡", "township"},
+                                 {"镇", "township"}, {"村", "village"}, {"社区", "village"},
+                                 {"村居", "village"}},
+                                "county, township or village", true));
+    f.push_back(text("note", {"备注", "note"}, "note"));
+    add_position_fields(f);
+    return f;
+}
+
+struct kind_entry {
+    entity_kind kind;
+    std::string_view name;
+    std::string_view geometry;
+    bool importable;
+};
+
+constexpr std::array<kind_entry, 9> kinds{{
+    {entity_kind::enterprises, "enterprises", "point", true},
+    {entity_kind::parks, "parks", "polygon", true},
+    {entity_kind::regions, "regions", "polygon", true},
+    {entity_kind::hazards, "hazards", "point", true},
+    {entity_kind::bridges, "bridges", "point", false},
+    {entity_kind::road_risk_segments, "road-risk-segments", "line", false},
+    {entity_kind::safety_works, "safety-works", "line", false},
+    {entity_kind::roads, "roads", "line", false},
+    {entity_kind::premises, "premises", "point", false},
+}};
+
+const kind_entry &entry(entity_kind kind) {
+    return *std::find_if(kinds.begin(), kinds.end(),
+                         [kind](const kind_entry &e) { return e.kind == kind; });
+}
+
+std::string_view type_name(field_type t) {
+    switch (t) {
+    case field_type::text:
+        return "text";
+    case field_type::integer:
+        return "integer";
+    case field_type::real:
+        return "number";
+    case field_type::boolean:
+        return "boolean";
+    case field_type::date:
+        return "date";
+    case field_type::enumeration:
+        return "enum";
+    case field_type::text_list:
+        return "list";
+    }
+    return "text";
+}
+
+} // namespace
+
+std::string_view kind_name(entity_kind kind) noexcept { return entry(kind).name; }
+
+entity_kind parse_kind(std::string_view name) {
+    std::string normal(name);
+    std::replace(normal.begin(), normal.end(), '_', '-');
+    for (const auto &e : kinds)
+        if (e.name == normal)
+            return e.kind;
+    std::string valid;
+    for (const auto &e : kinds)
+        valid += (valid.empty() ? "" : ", ") + std::string(e.name);
+    throw invalid_argument("unknown_kind",
+                           "unknown kind '" + std::string(name) + "'; expected one of " + valid);
+}
+
+std::vector<entity_kind> all_kinds() {
+    std::vector<entity_kind> out;
+    for (const auto &e : kinds)
+        out.push_back(e.kind);
+    return out;
+}
+
+const std::vector<field_info> &model_fields(entity_kind kind) {
+    static const std::vector<field_info> enterprises = enterprise_fields();
+    static const std::vector<field_info> hazards = hazard_fields();
+    static const std::vector<field_info> regions = region_fields(false);
+    static const std::vector<field_info> parks = region_fields(true);
+    static const std::vector<field_info> none;
+    switch (kind) {
+    case entity_kind::enterprises:
+        return enterprises;
+    case entity_kind::hazards:
+        return hazards;
+    case entity_kind::regions:
+        return regions;
+    case entity_kind::parks:
+        return parks;
+    default:
+        return none;
+    }
+}
+
+std::string_view geometry_rule(entity_kind kind) noexcept { return entry(kind).geometry; }
+bool importable(entity_kind kind) noexcept { return entry(kind).importable; }
+
+nlohmann::json kinds_json() {
+    auto out = nlohmann::json::array();
+    for (const auto &e : kinds) {
+        auto fields = nlohmann::json::array();
+        for (const auto &f : model_fields(e.kind)) {
+            nlohmann::json j{{"name", f.name},         {"type", type_name(f.type)},
+                             {"required", f.required}, {"key", f.key},
+                             {"aliases", f.aliases},   {"description", f.description}};
+            if (!f.format.empty())
+                j["format"] = f.format;
+            if (!f.values.empty())
+                j["values"] = f.values;
+            if (f.min)
+                j["min"] = *f.min;
+            if (f.max)
+                j["max"] = *f.max;
+            fields.push_back(std::move(j));
+        }
+        out.push_back({{"kind", e.name},
+                       {"geometry", e.geometry},
+                       {"importable", e.importable},
+                       {"fields", std::move(fields)}});
+    }
+    return out;
+}
+
+} // namespace riskatlas::ingest

@@ -1,0 +1,78 @@
+// Shapefile encodings: GDAL recodes DBF text from the .cpg or the DBF's language-driver byte and
+// otherwise assumes ISO-8859-1, which turns GBK into mojibake without any error. So when neither
+// is there, we read the raw bytes of the first features and pick UTF-8 if they are valid UTF-8,
+// else GB18030.
+#include "source.hpp"
+
+#include <algorithm>
+
+#include "values.hpp"
+
+namespace riskatlas::ingest::detail {
+namespace {
+
+constexpr int sample_features = 500;
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size())
+        return false;
+    return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<long>(suffix.size()),
+                      [](char a, char b) {
+                          return std::tolower(static_cast<unsigned char>(a)) ==
+                                 std::tolower(static_cast<unsigned char>(b));
+                      });
+}
+
+io::feature_reader open_with(const std::string &path, const std::string &layer,
+                             std::vector<std::string> driver_options,
+                             std::vector<std::pair<std::string, std::string>> config = {}) {
+    io::open_options options;
+    options.layer = layer;
+    options.driver_options = std::move(driver_options);
+    options.config_options = std::move(config);
+    return io::feature_reader(path, options);
+}
+
+bool sample_is_utf8(io::feature_reader &reader) {
+    io::feature f;
+    for (int i = 0; i < sample_features && reader.read(f); ++i)
+        for (const auto &v : f.values)
+            if (v && !is_utf8(*v))
+                return false;
+    reader.rewind();
+    return true;
+}
+
+std::optional<std::string> cpg_of(const io::feature_reader &reader) {
+    for (const auto &file : reader.files())
+        if (ends_with_ci(file, ".cpg"))
+            return file;
+    return std::nullopt;
+}
+
+} // namespace
+
+opened_source open_source(const std::string &path, const std::string &layer,
+                          const std::string &encoding) {
+    const bool zipped = ends_with_ci(path, ".zip");
+    const std::string gdal_path = zipped ? "/vsizip/" + path : path;
+    io::feature_reader reader = open_with(gdal_path, layer, {});
+    const std::string driver = reader.driver_name();
+    // Spreadsheet ledgers always have a header row, but GDAL only detects one when the second row
+    // has a non-text cell; an all-text ledger would lose its headers.
+    if (driver == "XLSX" || driver == "ODS")
+        return {open_with(gdal_path, layer, {}, {{"OGR_" + driver + "_HEADERS", "FORCE"}}),
+                "UTF-8"};
+    if (driver != "ESRI Shapefile")
+        return {std::move(reader), "UTF-8"};
+    if (!encoding.empty())
+        return {open_with(gdal_path, layer, {"ENCODING=" + encoding}), encoding + " (option)"};
+    if (cpg_of(reader))
+        return {std::move(reader), "as its .cpg says"};
+    io::feature_reader raw = open_with(gdal_path, layer, {"ENCODING="});
+    if (sample_is_utf8(raw))
+        return {std::move(raw), "UTF-8 (detected)"};
+    return {open_with(gdal_path, layer, {"ENCODING=GB18030"}), "GB18030 (detected)"};
+}
+
+} // namespace riskatlas::ingest::detail
