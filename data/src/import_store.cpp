@@ -16,6 +16,15 @@ namespace {
 
 constexpr std::array<std::string_view, 4> stageable{"enterprises", "hazards", "regions", "parks"};
 
+// An import of at least this many rows into a table holding fewer rebuilds the spatial indexes
+// after the merge; otherwise (small edits, re-imports of the same file) they are maintained row
+// by row.
+constexpr std::int64_t bulk_min_rows = 20000;
+
+std::string target_table(std::string_view kind) {
+    return kind == "parks" ? "regions" : std::string(kind);
+}
+
 std::string sql_file(std::string_view what, std::string_view kind) {
     return "sql/import_" + std::string(what) + "_" + std::string(kind) + ".sql";
 }
@@ -128,7 +137,23 @@ void import_stage::drop(const std::vector<std::int64_t> &rows) {
 }
 
 merge_counts import_stage::merge(const std::vector<std::string> &provided) {
-    const auto r = m_impl->s.exec_file(sql_file("merge", m_impl->kind), array_literal(provided));
+    auto &s = m_impl->s;
+    const std::string table = target_table(m_impl->kind);
+    const auto size = s.exec_file("sql/import_bulk_size.sql", table);
+    const auto staged = size[0][0].as<std::int64_t>();
+    const auto existing = size[0][1].as<std::int64_t>();
+    // A bulk load: drop the GiST indexes inside this transaction (readers of the table wait for
+    // its end, a few seconds) and build them again once; an abort brings the old ones back.
+    std::vector<std::string> rebuild;
+    if (staged >= bulk_min_rows && staged > existing) {
+        for (const auto &index : s.exec_file("sql/import_spatial_indexes.sql", table)) {
+            rebuild.push_back(index[1].as<std::string>());
+            s.exec_script("DROP INDEX " + index[0].as<std::string>());
+        }
+    }
+    const auto r = s.exec_file(sql_file("merge", m_impl->kind), array_literal(provided));
+    for (const auto &definition : rebuild)
+        s.exec_script(definition);
     return {r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()};
 }
 

@@ -52,6 +52,20 @@ std::string file_name(const std::string &path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// Seconds since the previous lap, for the log's account of where an import's time went.
+class stopwatch {
+  public:
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double seconds = std::chrono::duration<double>(now - m_last).count();
+        m_last = now;
+        return seconds;
+    }
+
+  private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
 class row_recorder {
   public:
     row_recorder(import_report &report, std::size_t max_listed)
@@ -105,13 +119,16 @@ class import_pass {
         }
         for (auto &w : m_source.reader.warnings())
             m_report.warnings.push_back(std::move(w));
+        spdlog::info("import {}: read and staged {} rows in {:.2f} s", m_report.file, row, m_phase.lap());
         m_report.crs_from = m_geometry.crs_from();
         m_report.source_crs = m_geometry.crs_text();
         if (m_progress)
             m_progress({"merging", row, total});
 
         std::vector<std::int64_t> refused;
-        for (auto &issue : stage.check()) {
+        const auto staged_issues = stage.check();
+        spdlog::info("import {}: checked keys and references in {:.2f} s", m_report.file, m_phase.lap());
+        for (auto issue : staged_issues) {
             refused.push_back(issue.row);
             m_recorder.reject(issue.row, std::move(issue.field), std::move(issue.reason));
         }
@@ -128,6 +145,7 @@ class import_pass {
         }
         stage.drop(refused);
         const auto merged = stage.merge(provided_fields());
+        spdlog::info("import {}: merged in {:.2f} s", m_report.file, m_phase.lap());
         m_report.counts.inserted = merged.inserted;
         m_report.counts.updated = merged.updated;
         m_report.counts.unchanged = m_report.counts.valid - merged.inserted - merged.updated;
@@ -287,6 +305,7 @@ class import_pass {
         return "";
     }
 
+    stopwatch m_phase;
     const import_options &m_options;
     const progress_fn &m_progress;
     import_report &m_report;
@@ -327,9 +346,10 @@ import_report run_import(data::database &db, const import_options &options,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (progress)
         progress({"done", report.counts.read, report.counts.read});
-    spdlog::info("import {}: {} (CRS {} from {}): read {}, repaired {}, rejected {}, inserted {}, "
+    spdlog::info("import {}: {} ({}): read {}, repaired {}, rejected {}, inserted {}, "
                  "updated {}, unchanged {} in {:.2f} s",
-                 report.file, report.outcome, report.source_crs, report.crs_from,
+                 report.file, report.outcome,
+                 report.source_crs.empty() ? "no geometry" : "CRS " + report.source_crs + " from " + report.crs_from,
                  report.counts.read, report.counts.repaired, report.counts.rejected,
                  report.counts.inserted, report.counts.updated, report.counts.unchanged,
                  report.seconds);

@@ -16,6 +16,7 @@ class import_fixture {
 public:
     import_fixture();
     data::database& db() { return *m_db; }
+    const std::string& dsn() const { return m_scratch.dsn(); }
     /// Runs one import of `path` as `kind`, with `tweak` adjusting the options first.
     ingest::import_report import(const std::string& path, ingest::entity_kind kind,
                                  const std::function<void(ingest::import_options&)>& tweak = {});

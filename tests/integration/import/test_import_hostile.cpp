@@ -7,6 +7,8 @@
 #include "import_fixture.hpp"
 #include "vector_files.hpp"
 
+#include <pqxx/pqxx>
+
 using namespace riskatlas;
 
 namespace {
@@ -261,4 +263,17 @@ TEST_CASE("hazard ledgers with Chinese values, dates and references", "[pg][impo
     CHECK(fx.scalar("SELECT count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id "
                     "WHERE e.credit_code = '" + e + "'") == 2);
     CHECK(fx.text("SELECT township_code FROM hazards WHERE code = 'YH-2'") == "370812001");
+}
+
+TEST_CASE("TRUNCATE of a versioned table works and bumps its version", "[pg][import]") {
+    auto &fx = fixture();
+    fx.reset();
+    const auto before = fx.scalar("SELECT version FROM data_versions WHERE table_name = 'hazards'");
+    {
+        pqxx::connection c(fx.dsn());
+        pqxx::work w(c);
+        w.exec("TRUNCATE hazards");
+        w.commit();
+    }
+    CHECK(fx.scalar("SELECT version FROM data_versions WHERE table_name = 'hazards'") == before + 1);
 }
