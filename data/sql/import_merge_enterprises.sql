@@ -2,9 +2,17 @@
 -- fields the file provided: an existing record keeps its value for every other field, and a
 -- record whose provided values are all unchanged is not written (so a re-import creates no new
 -- version). Generated columns and versions follow from the triggers.
-WITH merged AS (
+WITH found AS (
+    -- the township each staged position lies in, as one join (a prepared polygon per township)
+    SELECT DISTINCT ON (s._row) s._row, r.code
+    FROM import_staging s
+    JOIN regions r ON r.kind = 'township' AND ST_Intersects(r.geom, ST_SetSRID(s.geom, 4326))
+    ORDER BY s._row, r.code
+),
+merged AS (
     SELECT t.id,
            s._row,
+           f.code AS township_found,
            s.credit_code,
            CASE WHEN 'name' = ANY($1) THEN s.name ELSE t.name END AS name,
            CASE WHEN 'industry_code' = ANY($1) THEN s.industry_code ELSE t.industry_code END AS industry_code,
@@ -22,14 +30,13 @@ WITH merged AS (
            COALESCE(CASE WHEN 'accidents_3y' = ANY($1) THEN s.accidents_3y ELSE t.accidents_3y END, 0) AS accidents_3y,
            CASE WHEN 'geom' = ANY($1) THEN ST_SetSRID(s.geom, 4326) ELSE t.geom END AS geom
     FROM import_staging s
+    LEFT JOIN found f ON f._row = s._row
     LEFT JOIN enterprises t ON t.credit_code = s.credit_code
 ),
 -- A record without a township code gets the township its position lies in.
 placed AS (
     SELECT m.id, m._row, m.credit_code, m.name, m.industry_code, m.industry_name, m.supervision_category, m.park_code, m.address, m.workers, m.major_hazard_level, m.hazardous_processes, m.reaction_hazard_level, m.standardisation_level, m.monitoring_connected, m.accidents_3y, m.geom,
-           COALESCE(m.township_code_given, (SELECT r.code FROM regions r
-               WHERE r.kind = 'township' AND m.geom IS NOT NULL AND ST_Intersects(r.geom, m.geom)
-               ORDER BY r.code LIMIT 1)) AS township_code
+           COALESCE(m.township_code_given, m.township_found) AS township_code
     FROM merged m
 ),
 updated AS (

@@ -2,9 +2,17 @@
 -- fields the file provided: an existing record keeps its value for every other field, and a
 -- record whose provided values are all unchanged is not written (so a re-import creates no new
 -- version). Generated columns and versions follow from the triggers.
-WITH merged AS (
+WITH found AS (
+    -- the township each staged position lies in, as one join (a prepared polygon per township)
+    SELECT DISTINCT ON (s._row) s._row, r.code
+    FROM import_staging s
+    JOIN regions r ON r.kind = 'township' AND ST_Intersects(r.geom, ST_SetSRID(s.geom, 4326))
+    ORDER BY s._row, r.code
+),
+merged AS (
     SELECT t.id,
            s._row,
+           f.code AS township_found,
            s.code,
            CASE WHEN 'channel' = ANY($1) THEN s.channel ELSE t.channel END AS channel,
            CASE WHEN 'level' = ANY($1) THEN s.level ELSE t.level END AS level,
@@ -18,14 +26,13 @@ WITH merged AS (
            CASE WHEN 'closed_on' = ANY($1) THEN s.closed_on ELSE t.closed_on END AS closed_on,
            CASE WHEN 'geom' = ANY($1) THEN ST_SetSRID(s.geom, 4326) ELSE t.geom END AS geom
     FROM import_staging s
+    LEFT JOIN found f ON f._row = s._row
     LEFT JOIN hazards t ON t.code = s.code
 ),
 -- A record without a township code gets the township its position lies in.
 placed AS (
     SELECT m.id, m._row, m.code, m.channel, m.level, m.category, m.enterprise_id, m.description, m.found_on, m.deadline, m.status, m.closed_on, m.geom,
-           COALESCE(m.township_code_given, (SELECT r.code FROM regions r
-               WHERE r.kind = 'township' AND m.geom IS NOT NULL AND ST_Intersects(r.geom, m.geom)
-               ORDER BY r.code LIMIT 1)) AS township_code
+           COALESCE(m.township_code_given, m.township_found) AS township_code
     FROM merged m
 ),
 updated AS (

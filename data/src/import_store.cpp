@@ -119,7 +119,9 @@ std::vector<staged_issue> import_stage::check() {
         m_impl->writer->complete();
         m_impl->writer.reset();
     }
-    m_impl->s.exec_script("ANALYZE import_staging");
+    // the merge finds each position's township by a spatial join on the staged rows
+    m_impl->s.exec_script("CREATE INDEX ON import_staging USING gist (ST_SetSRID(geom, 4326));"
+                          "ANALYZE import_staging");
     std::vector<staged_issue> issues;
     for (const auto &r : m_impl->s.exec_file(sql_file("check", m_impl->kind)))
         issues.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>()});

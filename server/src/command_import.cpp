@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -130,6 +131,9 @@ int command_import(const server_config& cfg, const import_command& cmd) {
         std::cout << to_json(report).dump(2) << "\n";
     else
         print_summary(report);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    spdlog::info("import: peak memory {} MiB", usage.ru_maxrss / 1024); // ru_maxrss is in KiB
     if (!cmd.report_file.empty())
         write_file(cmd.report_file, to_json(report).dump(2) + "\n");
     if (!cmd.rejects_file.empty())
