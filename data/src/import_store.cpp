@@ -14,19 +14,35 @@
 namespace riskatlas::data {
 namespace {
 
-constexpr std::array<std::string_view, 4> stageable{"enterprises", "hazards", "regions", "parks"};
+// Importable kinds and the stem of their SQL files (import_<what>_<stem>.sql).
+struct stageable_kind {
+    std::string_view kind;
+    std::string_view stem;
+    std::string_view table;
+};
+constexpr std::array<stageable_kind, 6> stageable{{
+    {"enterprises", "enterprises", "enterprises"},
+    {"hazards", "hazards", "hazards"},
+    {"regions", "regions", "regions"},
+    {"parks", "parks", "regions"},
+    {"road-risk-segments", "road_risk_segments", "road_risk_segments"},
+    {"safety-works", "safety_works", "safety_works"},
+}};
+
+const stageable_kind &find_kind(std::string_view kind) {
+    for (const auto &k : stageable)
+        if (k.kind == kind)
+            return k;
+    throw invalid_argument("unsupported_kind", "no import staging for '" + std::string(kind) + "'");
+}
 
 // An import of at least this many rows into a table holding fewer rebuilds the spatial indexes
 // after the merge; otherwise (small edits, re-imports of the same file) they are maintained row
 // by row.
 constexpr std::int64_t bulk_min_rows = 20000;
 
-std::string target_table(std::string_view kind) {
-    return kind == "parks" ? "regions" : std::string(kind);
-}
-
 std::string sql_file(std::string_view what, std::string_view kind) {
-    return "sql/import_" + std::string(what) + "_" + std::string(kind) + ".sql";
+    return "sql/import_" + std::string(what) + "_" + std::string(find_kind(kind).stem) + ".sql";
 }
 
 std::string array_literal(const std::vector<std::string> &items) {
@@ -85,9 +101,7 @@ struct import_stage::impl {
 
 import_stage::import_stage(session &s, std::string_view kind, std::vector<std::string> fields)
     : m_impl(std::make_unique<impl>(impl{s, std::string(kind), 0, {}, nullptr})) {
-    if (std::find(stageable.begin(), stageable.end(), kind) == stageable.end())
-        throw invalid_argument("unsupported_kind",
-                               "no import staging for '" + std::string(kind) + "'");
+    find_kind(kind);
     s.exec_script(session::embedded_sql(sql_file("stage", kind)));
     std::vector<std::string> columns{"_row"};
     columns.insert(columns.end(), fields.begin(), fields.end());
@@ -140,7 +154,7 @@ void import_stage::drop(const std::vector<std::int64_t> &rows) {
 
 merge_counts import_stage::merge(const std::vector<std::string> &provided) {
     auto &s = m_impl->s;
-    const std::string table = target_table(m_impl->kind);
+    const std::string table(find_kind(m_impl->kind).table);
     const auto size = s.exec_file("sql/import_bulk_size.sql", table);
     const auto staged = size[0][0].as<std::int64_t>();
     const auto existing = size[0][1].as<std::int64_t>();

@@ -195,8 +195,9 @@ class import_pass {
         for (const auto &b : m_mapping.bindings)
             if (!is_position_field(b.field->name) && (b.column || b.default_value))
                 out.push_back(b.field->name);
-        if (m_source.reader.has_geometry() || m_mapping.provided("wkt") ||
-            (m_mapping.provided("lon") && m_mapping.provided("lat")))
+        if (!geometry_rule(m_options.kind).empty() &&
+            (m_source.reader.has_geometry() || m_mapping.provided("wkt") ||
+             (m_mapping.provided("lon") && m_mapping.provided("lat"))))
             out.emplace_back("geom");
         return out;
     }
@@ -273,6 +274,11 @@ class import_pass {
         }
 
         std::optional<std::string> hex;
+        if (geometry_rule(m_options.kind).empty()) { // placed on its route by its stakes
+            if (ok)
+                stage.add(row, values, hex);
+            return ok;
+        }
         const auto g = source_geometry(f, row, ok);
         if (g) {
             const bool village = m_options.kind == entity_kind::regions &&
@@ -323,7 +329,7 @@ import_report run_import(data::database &db, const import_options &options,
         throw invalid_argument("unsupported_kind",
                                "importing " + std::string(kind_name(options.kind)) +
                                    " is not supported yet; supported: enterprises, hazards, "
-                                   "regions, parks");
+                                   "regions, parks, road-risk-segments, safety-works");
     const auto started = std::chrono::steady_clock::now();
     const auto region = data::region_extent(db);
     import_report report;

@@ -195,6 +195,76 @@ std::vector<field_info> region_fields(bool parks) {
     return f;
 }
 
+field_info route_code_field() {
+    return formatted(text("route_code", {"路线编码", "路线代码", "路线编号", "route_code"},
+                          "route code (GB/T 917), e.g. X024370812", true),
+                     "route_code");
+}
+
+field_info stake(std::string name, aliases a, std::string description) {
+    return typed(field_type::stake, std::move(name), std::move(a), std::move(description), 0, {},
+                 true);
+}
+
+std::vector<field_info> segment_fields() {
+    auto route = route_code_field();
+    route.key = true;
+    auto from = stake("from_stake", {"起点桩号", "起始桩号", "起点", "from_stake"},
+                      "start stake, K12+300 or metres");
+    from.key = true;
+    auto type = enumeration("type", {"隐患类型", "路段类型", "类型", "type"},
+                            {"LSLY", "JWDP", "LXCXP", "PJLK", "CCGZ", "SJBL", "SGDF", "QLTX"},
+                            {{"临水临崖", "LSLY"}, {"临水", "LSLY"}, {"临崖", "LSLY"},
+                             {"急弯陡坡", "JWDP"}, {"连续长下坡", "LXCXP"}, {"平交路口", "PJLK"},
+                             {"平交道口", "PJLK"}, {"穿村过镇", "CCGZ"}, {"视距不良", "SJBL"},
+                             {"事故多发路段", "SGDF"}, {"事故多发", "SGDF"},
+                             {"桥隧路段", "QLTX"}},
+                            "segment type (rural-roads.md 3.1)", true);
+    type.key = true;
+    return {
+        route,
+        type,
+        from,
+        stake("to_stake", {"止点桩号", "终点桩号", "讫点桩号", "止点", "to_stake"},
+              "end stake, K12+800 or metres"),
+        formatted(text("township_code", {"乡镇代码", "township_code"}, "township code"),
+                  "region_code"),
+        text("description", {"隐患描述", "描述", "说明", "description"}, "description"),
+        typed(field_type::date, "identified_at", {"排查日期", "认定日期", "identified_at"},
+              "date identified", {}, {}, true),
+        typed(field_type::integer, "baseline_year", {"基数年度", "基准年", "baseline_year"},
+              "baseline year of the plan", 2000, 2100),
+    };
+}
+
+std::vector<field_info> works_fields() {
+    return {
+        formatted(key("code", {"工程编号", "项目编号", "编号", "code"},
+                      "works code: letters, digits, - and _"),
+                  "works_code"),
+        route_code_field(),
+        enumeration("kind", {"工程类型", "设施类型", "类型", "kind"},
+                    {"guardrail", "signs", "markings", "speed_bumps", "lighting", "other"},
+                    {{"护栏", "guardrail"}, {"波形护栏", "guardrail"}, {"波形梁护栏", "guardrail"},
+                     {"混凝土护栏", "guardrail"}, {"标志", "signs"}, {"标牌", "signs"},
+                     {"警示标志", "signs"}, {"标线", "markings"}, {"减速带", "speed_bumps"},
+                     {"照明", "lighting"}, {"路灯", "lighting"}, {"其他", "other"}},
+                    "what was built", true),
+        stake("from_stake", {"起点桩号", "起始桩号", "起点", "from_stake"}, "start stake"),
+        stake("to_stake", {"止点桩号", "终点桩号", "讫点桩号", "止点", "to_stake"}, "end stake"),
+        enumeration("status", {"状态", "工程状态", "status"},
+                    {"planned", "in_works", "completed", "accepted"},
+                    {{"计划", "planned"}, {"规划", "planned"}, {"未开工", "planned"},
+                     {"在建", "in_works"}, {"施工中", "in_works"}, {"完工", "completed"},
+                     {"已完工", "completed"}, {"已验收", "accepted"}, {"验收", "accepted"}},
+                    "state of the works", true),
+        typed(field_type::date, "started_on", {"开工日期", "started_on"}, "start date"),
+        typed(field_type::date, "completed_on", {"完工日期", "completed_on"}, "completion date"),
+        typed(field_type::date, "accepted_on", {"验收日期", "accepted_on"}, "acceptance date"),
+        text("note", {"备注", "note"}, "note"),
+    };
+}
+
 struct kind_entry {
     entity_kind kind;
     std::string_view name;
@@ -208,8 +278,8 @@ constexpr std::array<kind_entry, 9> kinds{{
     {entity_kind::regions, "regions", "polygon", true},
     {entity_kind::hazards, "hazards", "point", true},
     {entity_kind::bridges, "bridges", "point", false},
-    {entity_kind::road_risk_segments, "road-risk-segments", "line", false},
-    {entity_kind::safety_works, "safety-works", "line", false},
+    {entity_kind::road_risk_segments, "road-risk-segments", "", true},
+    {entity_kind::safety_works, "safety-works", "", true},
     {entity_kind::roads, "roads", "line", false},
     {entity_kind::premises, "premises", "point", false},
 }};
@@ -235,6 +305,8 @@ std::string_view type_name(field_type t) {
         return "enum";
     case field_type::text_list:
         return "list";
+    case field_type::stake:
+        return "stake";
     }
     return "text";
 }
@@ -268,6 +340,8 @@ const std::vector<field_info> &model_fields(entity_kind kind) {
     static const std::vector<field_info> hazards = hazard_fields();
     static const std::vector<field_info> regions = region_fields(false);
     static const std::vector<field_info> parks = region_fields(true);
+    static const std::vector<field_info> segments = segment_fields();
+    static const std::vector<field_info> works = works_fields();
     static const std::vector<field_info> none;
     switch (kind) {
     case entity_kind::enterprises:
@@ -278,6 +352,10 @@ const std::vector<field_info> &model_fields(entity_kind kind) {
         return regions;
     case entity_kind::parks:
         return parks;
+    case entity_kind::road_risk_segments:
+        return segments;
+    case entity_kind::safety_works:
+        return works;
     default:
         return none;
     }

@@ -11,7 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <riskatlas/error.hpp>
 #include <riskatlas/risk/credit_code.hpp>
+#include <riskatlas/roads/route_code.hpp>
+#include <riskatlas/roads/stake.hpp>
 
 namespace riskatlas::ingest::detail {
 namespace {
@@ -104,6 +107,18 @@ std::optional<std::string> format_error(const field_info &f, std::string &value)
         value = upper_ascii(value);
         if (value.size() < 6 || value.size() > 20 || !all_of_class(value, digit_or_capital))
             return "region code '" + value + "' must be 6 to 20 digits or capital letters";
+    } else if (f.format == "route_code") {
+        try {
+            value = roads::parse_route_code(value).text;
+        } catch (const ::riskatlas::error &e) {
+            return e.what();
+        }
+    } else if (f.format == "works_code") {
+        if (value.empty() || value.size() > 40 ||
+            !std::all_of(value.begin(), value.end(), [](char c) {
+                return digit_or_capital(c) || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+            }))
+            return "works code '" + value + "' must be 1 to 40 letters, digits, - or _";
     } else if (f.format == "industry_code") {
         value = upper_ascii(value);
         if (value.empty() || value.size() > 5 || value[0] < 'A' || value[0] > 'T' ||
@@ -210,6 +225,20 @@ conversion list_value(std::string_view text) {
     return std::optional<std::string>(out + "}");
 }
 
+// K12+300 (the roads module's strict syntax) or a plain number of metres.
+conversion stake_value(std::string_view text) {
+    if (const auto metres = parse_number(text)) {
+        if (*metres < 0 || *metres >= roads::max_stake_m)
+            return value_error{std::string(text) + " m is not a stake (0 to 1,000,000 km)"};
+        return std::optional<std::string>(number_text(*metres));
+    }
+    try {
+        return std::optional<std::string>(number_text(roads::parse_stake(text)));
+    } catch (const ::riskatlas::error &e) {
+        return value_error{e.what()};
+    }
+}
+
 bool real_date(int y, int m, int d) {
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
         return false;
@@ -296,6 +325,8 @@ conversion convert_value(const field_info &field, std::string_view raw) {
         return enumeration_value(field, text);
     case field_type::text_list:
         return list_value(text);
+    case field_type::stake:
+        return stake_value(text);
     case field_type::text:
         break;
     }

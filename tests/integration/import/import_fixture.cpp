@@ -38,7 +38,9 @@ import_fixture::import_fixture() {
 void import_fixture::reset() {
     pqxx::connection c(m_scratch.dsn());
     pqxx::work w(c);
-    w.exec("DELETE FROM hazards; DELETE FROM enterprises; DELETE FROM park_profiles;"
+    w.exec("DELETE FROM safety_works; DELETE FROM road_risk_segments; DELETE FROM road_pieces;"
+           "DELETE FROM road_routes;"
+           "DELETE FROM hazards; DELETE FROM enterprises; DELETE FROM park_profiles;"
            "DELETE FROM regions WHERE code NOT IN ('370812', '370812001', '370812002', '370812P01');");
     if (w.exec1("SELECT count(*) FROM regions")[0].as<long long>() == 0)
         w.exec(fixture_regions);

@@ -27,7 +27,7 @@ struct merge_counts {
 };
 
 /// One import's staging table. `kind` is an importable kind ("enterprises", "hazards",
-/// "regions", "parks"); `fields` are the staging columns the caller fills, in order (the kind's
+/// "regions", "parks", "road-risk-segments", "safety-works"); `fields` are the staging columns the caller fills, in order (the kind's
 /// model fields without the position pseudo-fields); the row number and geometry come first and
 /// last.
 class import_stage {

@@ -30,7 +30,8 @@ std::string_view kind_name(entity_kind kind) noexcept;
 entity_kind parse_kind(std::string_view name);
 std::vector<entity_kind> all_kinds();
 
-enum class field_type { text, integer, real, boolean, date, enumeration, text_list };
+/// `stake`: a position along a route, `K12+300` or plain metres, stored as metres.
+enum class field_type { text, integer, real, boolean, date, enumeration, text_list, stake };
 
 struct field_info {
     std::string name;
@@ -42,15 +43,17 @@ struct field_info {
     std::vector<std::pair<std::string, std::string>> value_aliases;
     std::optional<double> min; ///< numeric range, inclusive
     std::optional<double> max;
-    bool key = false; ///< the natural key: re-imports update the record it names
-    /// A checked format: "credit_code" (GB 32100), "region_code", "industry_code" (GB/T 4754).
+    bool key = false; ///< part of the natural key: re-imports update the record it names
+    /// A checked format: "credit_code" (GB 32100), "region_code", "industry_code" (GB/T 4754),
+    /// "route_code" (GB/T 917, canonicalised), "works_code".
     std::string format;
     std::string description;
 };
 
 /// The kind's importable fields (geometry is separate: see geometry_rule).
 const std::vector<field_info> &model_fields(entity_kind kind);
-/// The geometry a kind needs: "point", "polygon", "line"; "" for kinds without geometry.
+/// The geometry a kind needs: "point", "polygon", "line"; "" for kinds placed by their stakes
+/// on a route (a geometry in the file is then ignored).
 std::string_view geometry_rule(entity_kind kind) noexcept;
 /// Whether run_import supports the kind yet; the others throw invalid_argument("unsupported_kind").
 bool importable(entity_kind kind) noexcept;
