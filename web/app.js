@@ -3,52 +3,12 @@
 // riskatlasReady for tests.
 
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
-import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
+import { t } from './i18n.js';
+import { getConfig, getJson, initialView, wireStaticUi } from './page_common.js';
 import { createPanel } from './panel.js';
 import { attachPopups } from './popup.js';
 import { createRiskControls } from './risk_controls.js';
 import { loadStyle, registryIdOf } from './style_loader.js';
-
-const FALLBACK_VIEW = { center: [116.75, 35.57], zoom: 10.5 };
-
-async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    return response.json();
-}
-
-// The map still works on the style's own view without /api/config, so that one is optional.
-async function getConfig() {
-    try {
-        return await getJson('/api/config');
-    } catch (err) {
-        console.warn('riskatlas: no /api/config, using defaults:', err.message);
-        return { basemap: null };
-    }
-}
-
-function initialView(config, style) {
-    if (Array.isArray(config.center) && Number.isFinite(config.zoom)) {
-        return { center: config.center, zoom: config.zoom };
-    }
-    if (Array.isArray(config.bounds) && config.bounds.length === 4) {
-        const [w, s, e, n] = config.bounds;
-        return { bounds: [[w, s], [e, n]], fitBoundsOptions: { padding: 20 } };
-    }
-    return { center: style.center ?? FALLBACK_VIEW.center, zoom: style.zoom ?? FALLBACK_VIEW.zoom };
-}
-
-function wireStaticUi() {
-    applyStatic();
-    document.title = t('app.title');
-    onLangChange(() => {
-        applyStatic();
-        document.title = t('app.title');
-    });
-    document.getElementById('lang-toggle').addEventListener('click', () => {
-        setLang(lang() === 'zh' ? 'en' : 'zh');
-    });
-}
 
 // The panel floats over the left of the map; padding the camera keeps the centre (and
 // fitted bounds) in the part of the map people can see.
@@ -78,7 +38,7 @@ function showError(err) {
 }
 
 async function main() {
-    wireStaticUi();
+    wireStaticUi('app.title');
     const [registry, config] = await Promise.all([getJson('/api/layers'), getConfig()]);
     const style = await loadStyle('/styles/riskatlas.json', registry.layers, config);
 

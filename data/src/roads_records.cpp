@@ -121,6 +121,55 @@ danger_bridge_row danger_bridge_from_row(const pqxx::row &row) {
     return b;
 }
 
+bridge_detail bridge_detail_from_row(const pqxx::row &row) {
+    bridge_detail d;
+    auto &b = d.bridge;
+    b.code = row["code"].as<std::string>();
+    b.name = opt_text(row["name"]);
+    b.route_code = row["route_code"].as<std::string>();
+    b.centre_m = row["centre_m"].as<double>();
+    b.length_m = row["length_m"].as<double>();
+    if (!row["max_span_m"].is_null())
+        b.max_span_m = row["max_span_m"].as<double>();
+    b.structure_type = opt_text(row["structure_type"]);
+    if (!row["built_year"].is_null())
+        b.built_year = row["built_year"].as<int>();
+    b.condition_class = row["condition_class"].as<int>();
+    b.rated_at = row["rated_at"].as<std::string>();
+    if (!row["dr_score"].is_null())
+        b.dr_score = row["dr_score"].as<double>();
+    b.interim_measure = row["interim_measure"].as<std::string>();
+    b.treatment = opt_text(row["treatment"]);
+    b.treatment_deadline = opt_text(row["treatment_deadline"]);
+    b.treated_at = opt_text(row["treated_at"]);
+    b.status = row["status"].as<std::string>();
+    b.generated = row["generated"].as<bool>();
+    b.note = opt_text(row["note"]);
+    d.fid = row["fid"].as<std::int64_t>();
+    d.route_name = opt_text(row["route_name"]);
+    d.stake = row["stake"].as<std::string>();
+    d.danger = row["danger"].as<bool>();
+    d.missing_interim_measure = row["missing_interim_measure"].as<bool>();
+    d.state = row["state"].as<std::string>();
+    d.township_code = opt_text(row["township_code"]);
+    d.township_name = opt_text(row["township_name"]);
+    d.lon = row["lon"].as<double>();
+    d.lat = row["lat"].as<double>();
+    return d;
+}
+
+bridge_inspection_record inspection_from_row(const std::string &bridge_code, const pqxx::row &row) {
+    bridge_inspection_record i;
+    i.bridge_code = bridge_code;
+    i.inspected_at = row["inspected_at"].as<std::string>();
+    i.kind = row["kind"].as<std::string>();
+    i.condition_class = row["condition_class"].as<int>();
+    if (!row["dr_score"].is_null())
+        i.dr_score = row["dr_score"].as<double>();
+    i.note = opt_text(row["note"]);
+    return i;
+}
+
 } // namespace riskatlas::data::detail
 
 namespace riskatlas::data {

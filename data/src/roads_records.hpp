@@ -27,5 +27,7 @@ template <typename TRecord> std::string json_array(const std::vector<TRecord> &r
 
 risk_segment_record segment_from_row(const pqxx::row &row);
 danger_bridge_row danger_bridge_from_row(const pqxx::row &row);
+bridge_detail bridge_detail_from_row(const pqxx::row &row);
+bridge_inspection_record inspection_from_row(const std::string &bridge_code, const pqxx::row &row);
 
 } // namespace riskatlas::data::detail

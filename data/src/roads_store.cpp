@@ -208,4 +208,18 @@ stored_coverage read_stored_coverage(database &db, const request_context &ctx,
     return out;
 }
 
+std::optional<bridge_detail> read_bridge_detail(database &db, const request_context &ctx,
+                                                const std::string &code) {
+    std::optional<bridge_detail> out;
+    db.transact(ctx, access::read_only, [&](session &s) {
+        const auto rows = s.exec_file("sql/roads_bridge_detail.sql", code);
+        if (rows.empty())
+            return;
+        out = detail::bridge_detail_from_row(rows[0]);
+        for (const auto &r : s.exec_file("sql/roads_bridge_detail_inspections.sql", code))
+            out->inspections.push_back(detail::inspection_from_row(code, r));
+    });
+    return out;
+}
+
 } // namespace riskatlas::data

@@ -1,5 +1,6 @@
 // Rural roads API: coverage of safety works over the risky segments (by township, route or
-// hazard type) and the danger-bridge tracker, as JSON for the dashboard or CSV for a spreadsheet.
+// hazard type) and the danger-bridge tracker, as JSON for the dashboard or CSV for a spreadsheet;
+// one bridge with its inspection history for the rural-roads page.
 #include "app.hpp"
 #include "params.hpp"
 
@@ -11,9 +12,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <regex>
 
 namespace riskatlas::server {
 namespace {
@@ -189,6 +192,71 @@ http_response bridges(services& s, const http_request& req) {
                                      {"bridges", list}});
 }
 
+// The bridges table's bridges_code_format (route code + L + sequence), letters in either case.
+std::string parse_bridge_code(std::string text) {
+    for (auto& ch : text)
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    static const std::regex format("([GS][0-9]{1,4}|[XYCZ][0-9]{3})([0-9]{6})?L[0-9]{4,5}");
+    if (text.size() > 32 || !std::regex_match(text, format))
+        throw invalid_argument("invalid_bridge_code",
+                               "a bridge code is a route code, L and a 4-5 digit sequence, e.g. "
+                               "X001370812L0010");
+    return text;
+}
+
+json inspections_json(const std::vector<data::bridge_inspection_record>& list) {
+    const auto or_null = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+    auto out = json::array();
+    for (const auto& i : list)
+        out.push_back({{"inspected_at", i.inspected_at},
+                       {"kind", i.kind},
+                       {"condition_class", i.condition_class},
+                       {"dr_score", or_null(i.dr_score)},
+                       {"note", or_null(i.note)}});
+    return out;
+}
+
+// GET /api/roads/bridges/{code}: every field of one bridge, its map state and township, and its
+// inspections oldest first.
+http_response bridge_detail(services& s, const http_request& req) {
+    reject_unknown_query(req.query, {});
+    const auto code = parse_bridge_code(req.param(":code"));
+    const auto d = data::read_bridge_detail(s.db, read_context(req), code);
+    if (!d)
+        throw not_found("unknown_bridge", "no bridge with code " + code);
+    const auto or_null = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+    const auto& b = d->bridge;
+    return http_response::json(
+        200, {{"code", b.code},
+              {"name", or_null(b.name)},
+              {"route_code", b.route_code},
+              {"route_name", or_null(d->route_name)},
+              {"stake", d->stake},
+              {"centre_m", b.centre_m},
+              {"length_m", b.length_m},
+              {"max_span_m", or_null(b.max_span_m)},
+              {"structure_type", or_null(b.structure_type)},
+              {"built_year", or_null(b.built_year)},
+              {"condition_class", b.condition_class},
+              {"dr_score", or_null(b.dr_score)},
+              {"rated_at", b.rated_at},
+              {"danger", d->danger},
+              {"state", d->state},
+              {"missing_interim_measure", d->missing_interim_measure},
+              {"interim_measure", b.interim_measure},
+              {"treatment", or_null(b.treatment)},
+              {"treatment_deadline", or_null(b.treatment_deadline)},
+              {"treated_at", or_null(b.treated_at)},
+              {"status", b.status},
+              {"generated", b.generated},
+              {"note", or_null(b.note)},
+              {"township_code", or_null(d->township_code)},
+              {"township_name", or_null(d->township_name)},
+              {"fid", d->fid},
+              {"geometry", {{"type", "Point"}, {"coordinates", {d->lon, d->lat}}}},
+              {"inspections", inspections_json(d->inspections)}});
+}
+
 // Fields a works record may carry; anything else is refused by name.
 constexpr std::array<const char*, 11> works_fields{"code",   "route_code", "from_stake",
                                                    "to_stake", "geometry", "kind",
@@ -282,6 +350,8 @@ std::vector<route> roads_routes(services& s) {
     return {
         {"GET", "/api/roads/coverage", [&s](const http_request& r) { return coverage(s, r); }},
         {"GET", "/api/roads/bridges", [&s](const http_request& r) { return bridges(s, r); }},
+        {"GET", "/api/roads/bridges/:code",
+         [&s](const http_request& r) { return bridge_detail(s, r); }},
         {"POST", "/api/roads/works", [&s](const http_request& r) { return add_works(s, r); }},
     };
 }

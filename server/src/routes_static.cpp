@@ -1,4 +1,5 @@
-// The web client, MapLibre (from node_modules, no CDN) and MapLibre styles.
+// The web client, MapLibre (from node_modules, no CDN) and MapLibre styles; /roads is the
+// rural-roads page's short address.
 #include "app.hpp"
 #include "static_files.hpp"
 
@@ -13,6 +14,8 @@ std::vector<route> static_routes(services& s) {
     return {
         {"GET", "/web/*", [&s](const http_request& r) {
              return serve_file(s.config.web_root, r.path.substr(std::string_view("/web/").size()), revalidate); }},
+        {"GET", "/roads", [&s](const http_request&) {
+             return serve_file(s.config.web_root, "roads.html", revalidate); }},
         {"GET", "/vendor/maplibre-gl/*", [&s](const http_request& r) {
              return serve_file(s.config.vendor_root + "/maplibre-gl/dist",
                                r.path.substr(std::string_view("/vendor/maplibre-gl/").size()), vendor_cache); }},

@@ -262,6 +262,25 @@ struct stored_coverage {
 stored_coverage read_stored_coverage(database &db, const request_context &ctx,
                                      const std::string &by);
 
+/// One bridge as its detail page shows it: the stored record (without geometry), what the map's
+/// bridges layer says of it, where it is, and its inspections oldest first.
+struct bridge_detail {
+    bridge_record bridge;
+    std::int64_t fid = 0; ///< its feature id in the bridges layer
+    std::optional<std::string> route_name;
+    std::string stake;
+    bool danger = false, missing_interim_measure = false;
+    std::string state; ///< overdue | danger | treated | normal, as the bridges layer colours it
+    std::optional<std::string> township_code, township_name;
+    double lon = 0, lat = 0; ///< WGS84
+    std::vector<bridge_inspection_record> inspections;
+};
+
+/// The bridge with this code and its inspection history in one snapshot; nullopt when there is
+/// no such bridge.
+std::optional<bridge_detail> read_bridge_detail(database &db, const request_context &ctx,
+                                                const std::string &code);
+
 /// Segments and works in one snapshot.
 coverage_inputs read_coverage_inputs(database &db, const request_context &ctx);
 /// Danger bridges in code order; `as_of` (ISO date) judges "overdue".
