@@ -338,7 +338,7 @@ import_report run_import(data::database &db, const import_options &options,
     try {
         db.transact(context, data::access::read_write, [&](data::session &s) {
             report = import_report{}; // a retried transaction starts over
-            report.file = file_name(options.path);
+            report.file = options.display_name.empty() ? file_name(options.path) : options.display_name;
             report.kind = std::string(kind_name(options.kind));
             report.gcj02 = options.gcj02;
             import_pass pass(options, region, progress, report);

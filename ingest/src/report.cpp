@@ -55,7 +55,7 @@ nlohmann::json to_json(const import_report &r) {
 }
 
 std::string rejects_csv(const import_report &r) {
-    std::string out = "row,field,reason\n";
+    std::string out = "\xEF\xBB\xBFrow,field,reason\n";
     for (const auto &i : r.rejects)
         out += std::to_string(i.row) + "," + csv_cell(i.field) + "," + csv_cell(i.reason) + "\n";
     return out;

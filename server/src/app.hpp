@@ -73,6 +73,7 @@ std::vector<route> api_routes(services& s);
 std::vector<route> static_routes(services& s);
 std::vector<route> risk_routes(services& s);
 std::vector<route> roads_routes(services& s);
+std::vector<route> imports_routes(services& s);
 
 /// Every route of the application, in registration order.
 std::vector<route> all_routes(services& s);

@@ -99,6 +99,10 @@ void read_request(const server_config& cfg, const Rest::Request& in, const std::
         req.query[url_decode(it->first, true)] = url_decode(it->second, true);
     for (const auto& [name, raw] : in.headers().rawList())
         req.headers[name] = raw.value();
+    // Pistache parses Content-Type into a typed header that rawList() leaves out; uploads need
+    // its boundary parameter, which the parsed media type keeps verbatim in raw().
+    if (const auto type = in.headers().tryGet<Http::Header::ContentType>())
+        req.headers["Content-Type"] = type->mime().raw().empty() ? type->mime().toString() : type->mime().raw();
     req.base_url = base_url_for(cfg, req);
     req.body = in.body();
 }

@@ -52,6 +52,15 @@ std::string job_runner::submit(const std::string& kind, work_fn work) {
     for (const auto& q : m_queue)
         if (m_jobs.at(q.id).kind == kind)
             return q.id;
+    return enqueue(kind, std::move(work));
+}
+
+std::string job_runner::submit_unique(const std::string& kind, work_fn work) {
+    std::lock_guard lock(m_mutex);
+    return enqueue(kind, std::move(work));
+}
+
+std::string job_runner::enqueue(const std::string& kind, work_fn work) {
     const auto id = std::to_string(m_next++);
     job_status status;
     status.id = id;

@@ -46,6 +46,9 @@ public:
     /// Queues `work`; when a job of the same kind is still queued (not started), returns that
     /// job's id instead: it will see the same inputs, so a second one would do nothing new.
     std::string submit(const std::string& kind, work_fn work);
+    /// Queues `work` as a job of its own, never merged with another: each import has its own
+    /// file, so two queued imports are two jobs.
+    std::string submit_unique(const std::string& kind, work_fn work);
     std::optional<job_status> status(const std::string& id) const;
     /// Newest first.
     std::vector<job_status> list() const;
@@ -54,6 +57,7 @@ public:
 
 private:
     void run();
+    std::string enqueue(const std::string& kind, work_fn work); // m_mutex held
     void update(const std::string& id, const std::function<void(job_status&)>& change);
 
     struct queued_job {

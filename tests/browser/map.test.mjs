@@ -1,4 +1,4 @@
-// Headless-Chromium check of the map page against a running riskatlas server.
+// Headless-Chromium check of the map page and the rural-roads page against a running riskatlas server.
 // Run: RISKATLAS_URL=http://127.0.0.1:8080 node tests/browser/map.test.mjs
 // Prints PASS/FAIL per check, exits 1 on any failure; screenshots go to $RISKATLAS_ARTIFACTS.
 // With fewer than two risk runs it POSTs /api/recompute {"full":true} once, so the version
@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 import { check, clickablePoint, expect, rendered, report, results, settle, waitReady } from './lib.mjs';
 import { checkRisk, checkRiskEnglish, ensureTwoRuns, requestLog } from './risk_checks.mjs';
 import { checkRoads, checkRoadsEnglish } from './roads_checks.mjs';
+import { checkImports } from './imports_checks.mjs';
+import { checkRoadsPage } from './roads_page_checks.mjs';
 
 const BASE = (process.env.RISKATLAS_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const ARTIFACTS = process.env.RISKATLAS_ARTIFACTS || 'build/browser-artifacts';
@@ -209,7 +211,12 @@ async function main() {
             await page.screenshot({ path: path.join(ARTIFACTS, 'map-roads-zh.png') });
             await checkCjkGlyphs(page);
             await checkEnglish(page, registry);
+            await checkRoadsPage(page, BASE, ARTIFACTS);
         }
+        // A page of its own: its uploads and errors stay out of the map page's watch lists.
+        const importErrors = await checkImports(browser, BASE);
+        report('import page: no page errors, console errors or failed /api/ requests', importErrors.length === 0,
+            importErrors.slice(0, 5).join('; '));
         report('no failed requests under /tiles/ /vendor/ /styles/ /web/ /api/', badResponses.length === 0,
             badResponses.slice(0, 10).join('; '));
         report('no page errors', pageErrors.length === 0, pageErrors.slice(0, 5).join('; '));

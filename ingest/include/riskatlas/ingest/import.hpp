@@ -28,6 +28,9 @@ namespace riskatlas::ingest {
 struct import_options {
     /// A file on disk. A .zip (zipped Shapefile, ...) or .kmz is read through GDAL's /vsizip/.
     std::string path;
+    /// The name reports and logs show (an upload's own name, not its temporary path); empty:
+    /// the file name of `path`.
+    std::string display_name;
     entity_kind kind = entity_kind::enterprises;
     /// {"fields": {"<model field>": "<source column>", ...}, "defaults": {"<model field>": value}}.
     /// Fields it does not name are matched by built-in aliases (企业名称, 经度, ...).
@@ -92,7 +95,8 @@ struct import_report {
 };
 
 nlohmann::json to_json(const import_report &report);
-/// The rejects as CSV (row,field,reason), UTF-8 with a header line.
+/// The rejects as CSV (row,field,reason), UTF-8 with a byte-order mark (so that Excel on
+/// Chinese Windows does not read it as GBK) and a header line.
 std::string rejects_csv(const import_report &report);
 
 struct import_progress {
