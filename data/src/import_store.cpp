@@ -20,13 +20,14 @@ struct stageable_kind {
     std::string_view stem;
     std::string_view table;
 };
-constexpr std::array<stageable_kind, 6> stageable{{
+constexpr std::array<stageable_kind, 7> stageable{{
     {"enterprises", "enterprises", "enterprises"},
     {"hazards", "hazards", "hazards"},
     {"regions", "regions", "regions"},
     {"parks", "parks", "regions"},
     {"road-risk-segments", "road_risk_segments", "road_risk_segments"},
     {"safety-works", "safety_works", "safety_works"},
+    {"bridges", "bridges", "bridges"},
 }};
 
 const stageable_kind &find_kind(std::string_view kind) {

@@ -265,6 +265,70 @@ std::vector<field_info> works_fields() {
     };
 }
 
+field_info condition_class() {
+    field_info f = level("condition_class",
+                         {"技术状况等级", "技术状况评定等级", "评定等级", "condition_class"},
+                         "technical condition class 1-5 (JTG/T H21: 4 and 5 are danger bridges)", 5);
+    f.required = true;
+    for (const auto &[word, n] : value_map{{"一类", "1"}, {"二类", "2"}, {"三类", "3"}, {"四类", "4"},
+                                           {"五类", "5"}})
+        f.value_aliases.emplace_back(word, n);
+    return f;
+}
+
+std::vector<field_info> bridge_fields() {
+    std::vector<field_info> f{
+        formatted(key("code", {"桥梁编码", "桥梁代码", "桥梁编号", "code"},
+                      "bridge code: route code + L + sequence, e.g. X001370812L0010"),
+                  "bridge_code"),
+        text("name", {"桥梁名称", "名称", "name"}, "bridge name"),
+        route_code_field(),
+        stake("centre_stake", {"中心桩号", "桥梁中心桩号", "桩号", "centre_stake"},
+              "centre stake, K12+300 or metres"),
+        typed(field_type::real, "length_m", {"桥梁全长", "桥长", "全长", "length_m"},
+              "length in metres", 0.01, 99999.99, true),
+        typed(field_type::real, "max_span_m", {"最大跨径", "max_span_m"}, "largest span in metres",
+              0.01, 99999.99),
+        enumeration("structure_type", {"结构类型", "桥型", "structure_type"},
+                    {"slab", "beam", "arch", "truss", "rigid_frame", "cable", "other"},
+                    {{"板桥", "slab"}, {"梁桥", "beam"}, {"梁式桥", "beam"}, {"拱桥", "arch"},
+                     {"桁架桥", "truss"}, {"刚构桥", "rigid_frame"}, {"斜拉桥", "cable"},
+                     {"悬索桥", "cable"}, {"其他", "other"}},
+                    "structure type", false),
+        typed(field_type::integer, "built_year", {"建成年份", "修建年度", "建成年度", "built_year"},
+              "year built", 1800, 2100),
+        condition_class(),
+        typed(field_type::date, "rated_at", {"评定日期", "检测日期", "rated_at"},
+              "date of the rating", {}, {}, true),
+        typed(field_type::real, "dr_score", {"技术状况评分", "Dr", "dr_score"}, "Dr score 0-100", 0,
+              100),
+        enumeration("interim_measure", {"临时措施", "管控措施", "interim_measure"},
+                    {"none", "load_limit", "speed_limit", "closed", "detour"},
+                    {{"无", "none"}, {"限载", "load_limit"}, {"限速", "speed_limit"},
+                     {"封闭", "closed"}, {"封闭交通", "closed"}, {"绕行", "detour"}},
+                    "interim measure while it is a danger bridge", false),
+        enumeration("treatment", {"处治方案", "改造方式", "treatment"},
+                    {"repair", "reconstruct", "demolish", "load_restrict"},
+                    {{"维修加固", "repair"}, {"加固", "repair"}, {"改建", "reconstruct"},
+                     {"重建", "reconstruct"}, {"拆除重建", "reconstruct"}, {"拆除", "demolish"},
+                     {"限载使用", "load_restrict"}},
+                    "clearing plan", false),
+        typed(field_type::date, "treatment_deadline", {"处治期限", "计划完成时间", "treatment_deadline"},
+              "deadline of the clearing plan"),
+        typed(field_type::date, "treated_at", {"处治完成日期", "完成日期", "treated_at"},
+              "date the treatment was completed"),
+        enumeration("status", {"使用状态", "状态", "status"},
+                    {"in_service", "restricted", "closed", "in_works", "treated", "demolished"},
+                    {{"正常使用", "in_service"}, {"运营", "in_service"}, {"限制通行", "restricted"},
+                     {"封闭", "closed"}, {"施工中", "in_works"}, {"已处治", "treated"},
+                     {"已拆除", "demolished"}},
+                    "state of use", false),
+        text("note", {"备注", "note"}, "note"),
+    };
+    add_position_fields(f);
+    return f;
+}
+
 struct kind_entry {
     entity_kind kind;
     std::string_view name;
@@ -277,7 +341,7 @@ constexpr std::array<kind_entry, 9> kinds{{
     {entity_kind::parks, "parks", "polygon", true},
     {entity_kind::regions, "regions", "polygon", true},
     {entity_kind::hazards, "hazards", "point", true},
-    {entity_kind::bridges, "bridges", "point", false},
+    {entity_kind::bridges, "bridges", "point", true},
     {entity_kind::road_risk_segments, "road-risk-segments", "", true},
     {entity_kind::safety_works, "safety-works", "", true},
     {entity_kind::roads, "roads", "line", false},
@@ -342,6 +406,7 @@ const std::vector<field_info> &model_fields(entity_kind kind) {
     static const std::vector<field_info> parks = region_fields(true);
     static const std::vector<field_info> segments = segment_fields();
     static const std::vector<field_info> works = works_fields();
+    static const std::vector<field_info> bridges = bridge_fields();
     static const std::vector<field_info> none;
     switch (kind) {
     case entity_kind::enterprises:
@@ -356,6 +421,8 @@ const std::vector<field_info> &model_fields(entity_kind kind) {
         return segments;
     case entity_kind::safety_works:
         return works;
+    case entity_kind::bridges:
+        return bridges;
     default:
         return none;
     }

@@ -52,8 +52,40 @@ template <typename TValue> std::optional<row_problem> works_problem(const TValue
     return std::nullopt;
 }
 
+// JTG/T H21 class bands of the Dr score; class 5 may also come from a single control item.
+inline int class_of_dr(double dr) { return dr >= 95 ? 1 : dr >= 80 ? 2 : dr >= 60 ? 3 : dr >= 40 ? 4 : 5; }
+
+template <typename TValue> std::optional<row_problem> bridge_problem(const TValue &value) {
+    const auto code = value("code");
+    const auto route = value("route_code");
+    if (code && route && !code->starts_with(*route + "L"))
+        return row_problem{"code", "bridge code " + *code + " does not start with its route " + *route + " + L"};
+    const auto length = value("length_m");
+    const auto span = value("max_span_m");
+    if (length && span && std::stod(*span) > std::stod(*length))
+        return row_problem{"max_span_m", "the largest span " + *span + " m is longer than the bridge (" + *length + " m)"};
+    const auto cls = value("condition_class");
+    const auto dr = value("dr_score");
+    if (cls && dr && *cls != "5" && std::to_string(class_of_dr(std::stod(*dr))) != *cls)
+        return row_problem{"dr_score", "Dr " + *dr + " means class " + std::to_string(class_of_dr(std::stod(*dr))) +
+                                           ", not " + *cls};
+    const auto rated = value("rated_at");
+    const auto deadline = value("treatment_deadline");
+    if (rated && deadline && *deadline < *rated)
+        return row_problem{"treatment_deadline", "deadline " + *deadline + " is before the rating " + *rated};
+    const auto status = value("status");
+    const auto treated = value("treated_at");
+    const bool done = status && (*status == "treated" || *status == "demolished");
+    if (status && done != treated.has_value())
+        return row_problem{"treated_at", done ? "a treated or demolished bridge needs the date"
+                                              : "only a treated or demolished bridge has a treatment date"};
+    return std::nullopt;
+}
+
 template <typename TValue>
 std::optional<row_problem> cross_field_problem(entity_kind kind, const TValue &value) {
+    if (kind == entity_kind::bridges)
+        return bridge_problem(value);
     if (kind == entity_kind::road_risk_segments)
         return stake_problem(kind, value);
     if (kind == entity_kind::safety_works) {

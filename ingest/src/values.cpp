@@ -113,6 +113,21 @@ std::optional<std::string> format_error(const field_info &f, std::string &value)
         } catch (const ::riskatlas::error &e) {
             return e.what();
         }
+    } else if (f.format == "bridge_code") {
+        value = upper_ascii(value);
+        const auto l = value.rfind('L');
+        bool ok = l != std::string::npos && l > 0 && value.size() - l - 1 >= 4 &&
+                  value.size() - l - 1 <= 5 &&
+                  all_of_class(std::string_view(value).substr(l + 1), digit);
+        if (ok) {
+            try {
+                ok = roads::parse_route_code(value.substr(0, l)).text == value.substr(0, l);
+            } catch (const ::riskatlas::error &) {
+                ok = false;
+            }
+        }
+        if (!ok)
+            return "bridge code '" + value + "' is not a route code + L + 4 or 5 digits";
     } else if (f.format == "works_code") {
         if (value.empty() || value.size() > 40 ||
             !std::all_of(value.begin(), value.end(), [](char c) {

@@ -18,6 +18,7 @@ const std::string route = "X001370812";
 void add_route(test::import_fixture &fx) {
     pqxx::connection c(fx.dsn());
     pqxx::work w(c);
+    w.exec("DELETE FROM bridges");
     w.exec("INSERT INTO road_routes (route_code, name, admin_level, area_code, township_code) "
            "VALUES ('" + route + "', '测试县道', 'X', '370812', '370812001')");
     w.exec("INSERT INTO road_pieces (route_code, piece, from_m, to_m, geom) VALUES "
@@ -97,4 +98,43 @@ TEST_CASE("safety works import with their dates checked and raise coverage", "[p
     // K0+500-K1+000 treated (W-1 and W-2 overlap, counted once) of the 600 m segment
     CHECK(fx.scalar("SELECT round(treated_m) FROM road_coverage_routes WHERE route_code = 'X001370812' "
                     "AND township_code = '*' AND type = '*'") == 500);
+}
+
+TEST_CASE("bridges import with their ratings kept as inspection history", "[pg][import]") {
+    static test::import_fixture fx;
+    fx.reset();
+    add_route(fx);
+    const std::string header = "桥梁编码,桥梁名称,路线编码,中心桩号,桥梁全长,技术状况等级,评定日期,技术状况评分,处治方案,处治期限,使用状态,处治完成日期,经度,纬度\n";
+    const std::string v1 = header +
+        "X001370812L0010,东河桥,X001370812,K0+800,32,四类,2025-04-01,52,拆除重建,2026-06-30,限制通行,,,\n"
+        "X001370812L0020,西沟桥,X001370812,K3+000,18,2,2025-04-01,88,,,正常使用,,116.731,35.6002\n"
+        "X001370812L0030,断链桥,X001370812,K2+050,10,1,2025-04-01,,,,正常使用,,,\n"
+        "X002370812L0040,错路桥,X001370812,K1+000,10,1,2025-04-01,,,,正常使用,,,\n"
+        "X001370812L0050,评分不符,X001370812,K1+500,10,1,2025-04-01,70,,,正常使用,,,\n";
+    const std::string path = write("bridges.csv", v1);
+    const auto report = fx.import(path, ingest::entity_kind::bridges, [](auto &o) { o.accept_partial = true; });
+    INFO(ingest::to_json(report).dump(1));
+    CHECK(report.counts.inserted == 2);
+    CHECK(has_reject(report, 3, "centre_stake", "not on any piece"));
+    CHECK(has_reject(report, 4, "code", "does not start with its route"));
+    CHECK(has_reject(report, 5, "dr_score", "means class 3"));
+    // K0+800 on piece 1 is 116.708 E; the surveyed one keeps its own position
+    CHECK(fx.text("SELECT round(ST_X(geom)::numeric, 4) || ' ' || danger FROM bridges WHERE code = 'X001370812L0010'") ==
+          "116.7080 true");
+    CHECK(fx.text("SELECT round(ST_X(geom)::numeric, 4) FROM bridges WHERE code = 'X001370812L0020'") == "116.7310");
+    CHECK(fx.scalar("SELECT count(*) FROM bridge_inspections") == 2);
+
+    const auto again = fx.import(path, ingest::entity_kind::bridges, [](auto &o) { o.accept_partial = true; });
+    CHECK(again.counts.unchanged == 2);
+    CHECK(fx.scalar("SELECT count(*) FROM bridge_inspections") == 2);
+
+    // rebuilt and rated again: it leaves the danger list, and the history has both ratings
+    const auto rebuilt = fx.import(write("rebuilt.csv", header +
+        "X001370812L0010,东河桥,X001370812,K0+800,32,1,2026-08-01,97,拆除重建,,已处治,2026-07-20,,\n"),
+        ingest::entity_kind::bridges);
+    INFO(ingest::to_json(rebuilt).dump(1));
+    CHECK(rebuilt.counts.updated == 1);
+    CHECK(fx.text("SELECT danger::text || ' ' || status FROM bridges WHERE code = 'X001370812L0010'") == "false treated");
+    CHECK(fx.text("SELECT string_agg(condition_class::text, ',' ORDER BY inspected_at) FROM bridge_inspections "
+                  "WHERE bridge_code = 'X001370812L0010'") == "4,1");
 }
