@@ -329,7 +329,7 @@ import_report run_import(data::database &db, const import_options &options,
         throw invalid_argument("unsupported_kind",
                                "importing " + std::string(kind_name(options.kind)) +
                                    " is not supported yet; supported: enterprises, hazards, "
-                                   "regions, parks, road-risk-segments, safety-works");
+                                   "regions, parks, bridges, road-risk-segments, safety-works");
     const auto started = std::chrono::steady_clock::now();
     const auto region = data::region_extent(db);
     import_report report;

@@ -40,8 +40,8 @@ void add_import_options(CLI::App& cmd, cli_values& v) {
                    "KML/KMZ or FlatGeobuf")
         ->check(CLI::ExistingFile);
     cmd.add_option("--as", v.import_kind,
-                   "What the file holds: enterprises, parks, regions, hazards, road-risk-segments, "
-                   "safety-works (bridges, roads, premises: not yet)");
+                   "What the file holds: enterprises, parks, regions, hazards, bridges, "
+                   "road-risk-segments, safety-works (roads, premises: not yet)");
     cmd.add_flag("--kinds", v.import_kinds, "List the kinds, their fields and header aliases as JSON");
     cmd.add_option("--mapping", v.import.mapping_file,
                    "JSON mapping: {\"fields\": {\"name\": \"企业名称\"}, \"defaults\": {...}}")
