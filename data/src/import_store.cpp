@@ -153,7 +153,7 @@ void import_stage::drop(const std::vector<std::int64_t> &rows) {
     m_impl->s.exec_file("sql/import_drop_rows.sql", array_literal(text));
 }
 
-merge_counts import_stage::merge(const std::vector<std::string> &provided) {
+merge_counts import_stage::merge(const std::vector<std::string> &provided, bool bulk_allowed) {
     auto &s = m_impl->s;
     const std::string table(find_kind(m_impl->kind).table);
     const auto size = s.exec_file("sql/import_bulk_size.sql", table);
@@ -162,7 +162,7 @@ merge_counts import_stage::merge(const std::vector<std::string> &provided) {
     // A bulk load: drop the GiST indexes inside this transaction (readers of the table wait for
     // its end, a few seconds) and build them again once; an abort brings the old ones back.
     std::vector<std::string> rebuild;
-    if (staged >= bulk_min_rows && staged > existing) {
+    if (bulk_allowed && staged >= bulk_min_rows && staged > existing) {
         for (const auto &index : s.exec_file("sql/import_spatial_indexes.sql", table)) {
             rebuild.push_back(index[1].as<std::string>());
             s.exec_script("DROP INDEX " + index[0].as<std::string>());

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "source_crs.hpp"
 
@@ -17,8 +18,12 @@ constexpr geo::lonlat china_min{73.0, 3.0};
 constexpr geo::lonlat china_max{135.5, 54.0};
 
 std::string number(double v) {
-    char buffer[32];
+    char buffer[64];
     const auto r = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 6);
+    if (r.ec != std::errc()) { // too large for fixed notation: it is wrong anyway, say it short
+        std::snprintf(buffer, sizeof buffer, "%.6g", v);
+        return buffer;
+    }
     std::string s(buffer, r.ptr);
     while (s.back() == '0')
         s.pop_back();

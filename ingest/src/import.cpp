@@ -118,7 +118,8 @@ class import_pass {
                 m_progress({"reading", row, total});
         }
         for (auto &w : m_source.reader.warnings())
-            m_report.warnings.push_back(std::move(w));
+            if (m_report.warnings.size() < m_options.max_listed)
+                m_report.warnings.push_back(std::move(w));
         spdlog::info("import {}: read and staged {} rows in {:.2f} s", m_report.file, row, m_phase.lap());
         m_report.crs_from = m_geometry.crs_from();
         m_report.source_crs = m_geometry.crs_text();
@@ -139,12 +140,13 @@ class import_pass {
         std::stable_sort(m_report.rejects.begin(), m_report.rejects.end(),
                          [](const row_issue &a, const row_issue &b) { return a.row < b.row; });
 
-        if (m_report.counts.rejected > 0 && !m_options.accept_partial) {
+        // A dry run goes on with the valid rows, so that it says what they would do.
+        if (m_report.counts.rejected > 0 && !m_options.accept_partial && !m_options.dry_run) {
             m_report.outcome = "rejected";
             throw roll_back{};
         }
         stage.drop(refused);
-        const auto merged = stage.merge(provided_fields());
+        const auto merged = stage.merge(provided_fields(), !m_options.dry_run);
         spdlog::info("import {}: merged in {:.2f} s", m_report.file, m_phase.lap());
         m_report.counts.inserted = merged.inserted;
         m_report.counts.updated = merged.updated;
@@ -281,9 +283,11 @@ class import_pass {
         }
         const auto g = source_geometry(f, row, ok);
         if (g) {
+            // villages are points (the regions table requires it); the other regions polygons
             const bool village = m_options.kind == entity_kind::regions &&
-                                 values.size() > 2 && kind_value(staged_fields, values) == "village";
-            const auto checked = m_geometry.process(*g, wanted_shape(m_options.kind), village);
+                                 kind_value(staged_fields, values) == "village";
+            const auto checked =
+                m_geometry.process(*g, village ? shape::point : wanted_shape(m_options.kind), false);
             if (checked.reject) {
                 m_recorder.reject(row, "geometry", *checked.reject);
                 ok = false;

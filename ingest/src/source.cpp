@@ -23,10 +23,20 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
                       });
 }
 
+// Only the formats we import: GDAL would otherwise pick any driver from the content, and a VRT
+// disguised as .csv could read server files or fetch URLs and echo them back in the report.
+const std::vector<std::string> &import_drivers() {
+    static const std::vector<std::string> drivers{"GPKG",  "ESRI Shapefile", "GeoJSON",
+                                                  "GeoJSONSeq", "CSV", "XLSX", "ODS",
+                                                  "LIBKML", "KML", "FlatGeobuf"};
+    return drivers;
+}
+
 io::feature_reader open_with(const std::string &path, const std::string &layer,
                              std::vector<std::string> driver_options,
                              std::vector<std::pair<std::string, std::string>> config = {}) {
     io::open_options options;
+    options.allowed_drivers = import_drivers();
     options.layer = layer;
     options.driver_options = std::move(driver_options);
     options.config_options = std::move(config);

@@ -72,10 +72,20 @@ std::optional<double> parse_number(std::string_view s) {
     return value;
 }
 
+// Shortest round-trip text without an exponent (PostgreSQL integer input refuses "1e+05").
 std::string number_text(double v) {
-    char buffer[32];
-    const auto r = std::to_chars(buffer, buffer + sizeof buffer, v);
+    char buffer[400];
+    const auto r = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed);
+    if (r.ec != std::errc())
+        return std::to_string(v);
     return std::string(buffer, r.ptr);
+}
+
+// The number of Unicode code points in valid UTF-8 (what PostgreSQL's length() counts).
+std::size_t code_points(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 bool all_of_class(std::string_view s, bool (*ok)(char)) {
@@ -114,20 +124,10 @@ std::optional<std::string> format_error(const field_info &f, std::string &value)
             return e.what();
         }
     } else if (f.format == "bridge_code") {
-        value = upper_ascii(value);
-        const auto l = value.rfind('L');
-        bool ok = l != std::string::npos && l > 0 && value.size() - l - 1 >= 4 &&
-                  value.size() - l - 1 <= 5 &&
-                  all_of_class(std::string_view(value).substr(l + 1), digit);
-        if (ok) {
-            try {
-                ok = roads::parse_route_code(value.substr(0, l)).text == value.substr(0, l);
-            } catch (const ::riskatlas::error &) {
-                ok = false;
-            }
-        }
-        if (!ok)
+        const auto code = roads::parse_bridge_code(value);
+        if (!code)
             return "bridge code '" + value + "' is not a route code + L + 4 or 5 digits";
+        value = *code;
     } else if (f.format == "works_code") {
         if (value.empty() || value.size() > 40 ||
             !std::all_of(value.begin(), value.end(), [](char c) {
@@ -142,7 +142,7 @@ std::optional<std::string> format_error(const field_info &f, std::string &value)
     } else if (value.size() > 2000) {
         return "text longer than 2000 bytes";
     }
-    if (n == "name" && value.size() > 600) // 200 characters of Chinese in UTF-8
+    if (n == "name" && code_points(value) > 200)
         return "name longer than 200 characters";
     return std::nullopt;
 }
@@ -189,7 +189,7 @@ conversion boolean_value(std::string_view text) {
 conversion enumeration_value(const field_info &f, std::string_view text) {
     const std::string l = lower_ascii(text);
     for (const auto &v : f.values)
-        if (v == l)
+        if (lower_ascii(v) == l)
             return std::optional<std::string>(v);
     if (const auto alias = alias_value(f, text))
         return std::optional<std::string>(*alias);
@@ -311,6 +311,14 @@ bool is_utf8(std::string_view text) noexcept {
                 return false;
             const auto cc = static_cast<unsigned char>(text[i + k]);
             if ((cc & 0xC0) != 0x80)
+                return false;
+        }
+        if (extra >= 2) {
+            // overlong forms, UTF-16 surrogates and code points above U+10FFFF, which
+            // PostgreSQL refuses
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second >= 0xA0) ||
+                (c == 0xF0 && second < 0x90) || (c == 0xF4 && second >= 0x90))
                 return false;
         }
         i += extra + 1;

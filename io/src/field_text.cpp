@@ -14,8 +14,9 @@ namespace {
 std::string number_text(double value) {
     if (!std::isfinite(value))
         return std::isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity");
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    // fixed notation: a code held in a Real column (370812000000) must not become "3.70812e+11"
+    char buffer[400];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     return std::string(buffer, result.ptr);
 }
 

@@ -100,4 +100,24 @@ route_code parse_route_code(std::string_view text) {
     return code;
 }
 
+std::optional<std::string> parse_bridge_code(std::string_view text) {
+    std::string code(text);
+    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    });
+    const auto l = code.rfind('L');
+    if (l == std::string::npos || l == 0 || code.size() - l - 1 < 4 || code.size() - l - 1 > 5)
+        return std::nullopt;
+    if (!std::all_of(code.begin() + static_cast<long>(l) + 1, code.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    try {
+        if (parse_route_code(code.substr(0, l)).text != code.substr(0, l))
+            return std::nullopt; // surrounding spaces: not part of a code
+    } catch (const invalid_route_code &) {
+        return std::nullopt;
+    }
+    return code;
+}
+
 } // namespace riskatlas::roads

@@ -128,14 +128,15 @@ int command_import(const server_config& cfg, const import_command& cmd) {
     progress_printer printer;
     const auto report = ingest::run_import(db, options, [&](const ingest::import_progress& p) { printer(p); });
     if (cmd.json)
-        std::cout << to_json(report).dump(2) << "\n";
+        std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else
         print_summary(report);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     spdlog::info("import: peak memory {} MiB", usage.ru_maxrss / 1024); // ru_maxrss is in KiB
     if (!cmd.report_file.empty())
-        write_file(cmd.report_file, to_json(report).dump(2) + "\n");
+        write_file(cmd.report_file,
+                   to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     if (!cmd.rejects_file.empty())
         write_file(cmd.rejects_file, rejects_csv(report));
     return report.outcome == "rejected" ? 2 : 0;

@@ -16,7 +16,6 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <regex>
 
 namespace riskatlas::server {
 namespace {
@@ -193,15 +192,13 @@ http_response bridges(services& s, const http_request& req) {
 }
 
 // The bridges table's bridges_code_format (route code + L + sequence), letters in either case.
-std::string parse_bridge_code(std::string text) {
-    for (auto& ch : text)
-        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    static const std::regex format("([GS][0-9]{1,4}|[XYCZ][0-9]{3})([0-9]{6})?L[0-9]{4,5}");
-    if (text.size() > 32 || !std::regex_match(text, format))
+std::string parse_bridge_code(const std::string& text) {
+    auto code = roads::parse_bridge_code(text);
+    if (!code)
         throw invalid_argument("invalid_bridge_code",
                                "a bridge code is a route code, L and a 4-5 digit sequence, e.g. "
                                "X001370812L0010");
-    return text;
+    return *code;
 }
 
 json inspections_json(const std::vector<data::bridge_inspection_record>& list) {

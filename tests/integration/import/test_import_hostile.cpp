@@ -75,6 +75,13 @@ TEST_CASE("a bad last row commits nothing and --accept-partial loads the rest", 
     CHECK(fx.scalar("SELECT count(*) FROM enterprises") == 0);
     CHECK(fx.scalar("SELECT version FROM data_versions WHERE table_name = 'enterprises'") == version);
 
+    // a dry run goes on with the valid rows to say what they would do, and writes nothing
+    const auto dry = fx.import(path, ingest::entity_kind::enterprises, [](auto &o) { o.dry_run = true; });
+    CHECK(dry.outcome == "dry_run");
+    CHECK(dry.counts.inserted == 2);
+    CHECK(dry.counts.rejected == 1);
+    CHECK(fx.scalar("SELECT count(*) FROM enterprises") == 0);
+
     const auto partial = fx.import(path, ingest::entity_kind::enterprises,
                                    [](auto &o) { o.accept_partial = true; });
     CHECK(partial.outcome == "committed");
@@ -276,4 +283,34 @@ TEST_CASE("TRUNCATE of a versioned table works and bumps its version", "[pg][imp
         w.commit();
     }
     CHECK(fx.scalar("SELECT version FROM data_versions WHERE table_name = 'hazards'") == before + 1);
+}
+
+TEST_CASE("only the formats we import are opened, whatever the file says it is", "[pg][import]") {
+    auto &fx = fixture();
+    // a GDAL VRT disguised as CSV would read a server file and echo it back in the report
+    const std::string path = write("disguised.csv", "<OGRVRTDataSource><OGRVRTLayer name=\"x\">"
+                                                    "<SrcDataSource>CSV:/etc/passwd</SrcDataSource>"
+                                                    "</OGRVRTLayer></OGRVRTDataSource>\n");
+    try {
+        const auto report = fx.import(path, ingest::entity_kind::enterprises);
+        // read as a CSV it has no usable columns at all
+        FAIL("imported: " << ingest::to_json(report).dump());
+    } catch (const riskatlas::error &e) {
+        CHECK(std::string(e.what()).find("root:") == std::string::npos);
+    }
+}
+
+TEST_CASE("villages are points, other regions polygons", "[pg][import]") {
+    auto &fx = fixture();
+    fx.reset();
+    const auto report = fx.import(
+        write("regions.csv", "区划代码,名称,级别,上级代码,WKT\n"
+                             "370812001001,甲村,村,370812001,POINT (116.7 35.6)\n"
+                             "370812001002,乙村,村,370812001,\"POLYGON ((116.7 35.6, 116.71 35.6, 116.71 35.61, 116.7 35.6))\"\n"
+                             "370812003,新镇,乡镇,370812,POINT (116.7 35.6)\n"),
+        ingest::entity_kind::regions, [](auto &o) { o.accept_partial = true; });
+    INFO(ingest::to_json(report).dump(1));
+    CHECK(report.counts.inserted == 1);
+    CHECK(has_reject(report, 2, "geometry", "expected a Point"));
+    CHECK(has_reject(report, 3, "geometry", "expected a Polygon"));
 }

@@ -59,6 +59,15 @@ TEST_CASE("values are normalised or refused with a reason", "[unit][ingest]") {
     CHECK(ok(e, "supervision_category", " Industry_Trade ") == "industry_trade");
     CHECK(refused(e, "supervision_category", "餐饮").find("not one of") != std::string::npos);
     CHECK(ok(e, "workers", "120") == "120");
+    CHECK(ok(e, "workers", "100000") == "100000"); // never "1e+05", which PostgreSQL refuses
+    CHECK(ok(e, "name", std::string(200, 'a')));
+    CHECK(refused(e, "name", std::string(201, 'a')).find("200") != std::string::npos);
+    CHECK(refused(e, "name", "\xED\xA0\x80").find("UTF-8") != std::string::npos); // a surrogate
+    CHECK(ok(entity_kind::road_risk_segments, "type", "lsly") == "LSLY");
+    CHECK(ok(entity_kind::road_risk_segments, "from_stake", "K12+300") == "12300");
+    CHECK(ok(entity_kind::road_risk_segments, "from_stake", "250.5") == "250.5");
+    CHECK(refused(entity_kind::road_risk_segments, "from_stake", "K12+3").size() > 0);
+    CHECK(ok(entity_kind::bridges, "condition_class", "四类") == "4");
     CHECK(ok(e, "workers", "120.0") == "120");
     CHECK(refused(e, "workers", "12.5").find("whole number") != std::string::npos);
     CHECK(refused(e, "workers", "-1").find("outside") != std::string::npos);

@@ -90,3 +90,16 @@ TEST_CASE("a route code error says what is expected", "[unit][roads]") {
         CHECK(std::string(e.what()).find("G, S, X, Y, C or Z") != std::string::npos);
     }
 }
+
+TEST_CASE("bridge codes are a route code, L and a 4 or 5 digit sequence", "[unit][roads]") {
+    using riskatlas::roads::parse_bridge_code;
+    CHECK(parse_bridge_code("X001370812L0010") == "X001370812L0010");
+    CHECK(parse_bridge_code("x001370812l00101") == "X001370812L00101");
+    CHECK(parse_bridge_code("G105L0001") == "G105L0001");
+    CHECK_FALSE(parse_bridge_code("X001370812L010"));    // 3 digits
+    CHECK_FALSE(parse_bridge_code("X01370812L0010"));    // route code digits
+    CHECK_FALSE(parse_bridge_code(" X001370812L0010"));  // spaces
+    CHECK_FALSE(parse_bridge_code("X001370812"));
+    CHECK_FALSE(parse_bridge_code("L0010"));
+    CHECK_FALSE(parse_bridge_code("X001370812L00A0"));
+}

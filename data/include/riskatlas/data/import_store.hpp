@@ -46,8 +46,9 @@ class import_stage {
     /// Removes these rows before the merge (an --accept-partial import).
     void drop(const std::vector<std::int64_t> &rows);
     /// Merges the staged rows; `provided` names the model fields the file carried ("geom" for
-    /// positions): existing records keep every other field.
-    merge_counts merge(const std::vector<std::string> &provided);
+    /// positions): existing records keep every other field. `bulk_allowed` false (a dry run)
+    /// never drops indexes, so a check does not lock the table for readers.
+    merge_counts merge(const std::vector<std::string> &provided, bool bulk_allowed = true);
 
     struct impl;
 

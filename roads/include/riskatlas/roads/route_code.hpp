@@ -38,4 +38,8 @@ struct route_code {
 /// "G15W" are not supported. Throws invalid_route_code saying what is expected otherwise.
 route_code parse_route_code(std::string_view text);
 
+/// A bridge code (route code + "L" + a 4 or 5 digit sequence, e.g. X001370812L0010; JT/T 132) in
+/// canonical upper case, or nullopt when `text` is not one (no spaces or other characters allowed).
+std::optional<std::string> parse_bridge_code(std::string_view text);
+
 } // namespace riskatlas::roads
