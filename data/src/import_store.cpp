@@ -19,15 +19,16 @@ struct stageable_kind {
     std::string_view kind;
     std::string_view stem;
     std::string_view table;
+    bool merged_rules; ///< has import_rules_<stem>.sql: rules across fields on the merged record
 };
 constexpr std::array<stageable_kind, 7> stageable{{
-    {"enterprises", "enterprises", "enterprises"},
-    {"hazards", "hazards", "hazards"},
-    {"regions", "regions", "regions"},
-    {"parks", "parks", "regions"},
-    {"road-risk-segments", "road_risk_segments", "road_risk_segments"},
-    {"safety-works", "safety_works", "safety_works"},
-    {"bridges", "bridges", "bridges"},
+    {"enterprises", "enterprises", "enterprises", false},
+    {"hazards", "hazards", "hazards", true},
+    {"regions", "regions", "regions", false},
+    {"parks", "parks", "regions", false},
+    {"road-risk-segments", "road_risk_segments", "road_risk_segments", false},
+    {"safety-works", "safety_works", "safety_works", true},
+    {"bridges", "bridges", "bridges", true},
 }};
 
 const stageable_kind &find_kind(std::string_view kind) {
@@ -129,7 +130,7 @@ void import_stage::add(std::int64_t row, const std::vector<std::optional<std::st
     m_impl->writer->write_raw_line(line);
 }
 
-std::vector<staged_issue> import_stage::check() {
+std::vector<staged_issue> import_stage::check(const std::vector<std::string> &provided) {
     if (m_impl->writer) {
         m_impl->writer->complete();
         m_impl->writer.reset();
@@ -138,8 +139,13 @@ std::vector<staged_issue> import_stage::check() {
     m_impl->s.exec_script("CREATE INDEX ON import_staging USING gist (ST_SetSRID(geom, 4326));"
                           "ANALYZE import_staging");
     std::vector<staged_issue> issues;
-    for (const auto &r : m_impl->s.exec_file(sql_file("check", m_impl->kind)))
-        issues.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>()});
+    const auto collect = [&](const pqxx::result &rows) {
+        for (const auto &r : rows)
+            issues.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>()});
+    };
+    collect(m_impl->s.exec_file(sql_file("check", m_impl->kind)));
+    if (find_kind(m_impl->kind).merged_rules)
+        collect(m_impl->s.exec_file(sql_file("rules", m_impl->kind), array_literal(provided)));
     return issues;
 }
 

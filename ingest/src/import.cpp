@@ -127,7 +127,7 @@ class import_pass {
             m_progress({"merging", row, total});
 
         std::vector<std::int64_t> refused;
-        const auto staged_issues = stage.check();
+        const auto staged_issues = stage.check(provided_fields());
         spdlog::info("import {}: checked keys and references in {:.2f} s", m_report.file, m_phase.lap());
         for (auto issue : staged_issues) {
             refused.push_back(issue.row);

@@ -270,6 +270,19 @@ TEST_CASE("hazard ledgers with Chinese values, dates and references", "[pg][impo
     CHECK(fx.scalar("SELECT count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id "
                     "WHERE e.credit_code = '" + e + "'") == 2);
     CHECK(fx.text("SELECT township_code FROM hazards WHERE code = 'YH-2'") == "370812001");
+
+    // YH-2 is closed: a ledger without the closing-date column that reopens it would break the
+    // table's rule with the stored date; that is a rejected row, not a failed import
+    const auto reopen = fx.import(write("reopen.csv", "隐患编号,来源,隐患等级,隐患描述,发现日期,状态\n"
+                                                     "YH-2,企业自查,一般,安全通道堵塞,2024-03-06,整改中\n"
+                                                     "YH-1,执法检查,重大,储罐区可燃气体报警器失效,2024-03-05,待验收\n"),
+                                  ingest::entity_kind::hazards, [](auto &o) { o.accept_partial = true; });
+    INFO(ingest::to_json(reopen).dump(1));
+    CHECK(reopen.outcome == "committed");
+    CHECK(has_reject(reopen, 1, "closed_on", "stored closing date"));
+    CHECK(reopen.counts.updated == 1);
+    CHECK(fx.text("SELECT status FROM hazards WHERE code = 'YH-1'") == "awaiting_acceptance");
+    CHECK(fx.text("SELECT status FROM hazards WHERE code = 'YH-2'") == "closed");
 }
 
 TEST_CASE("TRUNCATE of a versioned table works and bumps its version", "[pg][import]") {

@@ -41,8 +41,10 @@ class import_stage {
     /// NULL); `hex_wkb` the geometry in EPSG:4326 as hex WKB, nullopt for none.
     void add(std::int64_t row, const std::vector<std::optional<std::string>> &values,
              const std::optional<std::string> &hex_wkb);
-    /// Ends the COPY and returns the staged rows the merge would refuse, by row.
-    std::vector<staged_issue> check();
+    /// Ends the COPY and returns the staged rows the merge would refuse, by row: keys repeated
+    /// in the file, missing references, and the table's rules across fields applied to each
+    /// record as the merge would write it (`provided`: the fields the file carries).
+    std::vector<staged_issue> check(const std::vector<std::string> &provided);
     /// Removes these rows before the merge (an --accept-partial import).
     void drop(const std::vector<std::int64_t> &rows);
     /// Merges the staged rows; `provided` names the model fields the file carried ("geom" for
