@@ -331,7 +331,7 @@ conversion convert_value(const field_info &field, std::string_view raw) {
     if (text.empty())
         return std::optional<std::string>();
     if (!is_utf8(text))
-        return value_error{"text is not UTF-8 (pass the file's encoding)"};
+        return value_error{"text is not UTF-8: save the file as UTF-8 (for a Shapefile, pass its encoding)"};
     switch (field.type) {
     case field_type::integer:
         return integer_value(field, text);

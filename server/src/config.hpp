@@ -24,7 +24,7 @@ struct server_config {
     std::string web_root;         ///< the web client (index.html, app.js)
     std::string styles_root;      ///< MapLibre styles
     std::string vendor_root;      ///< node_modules, for maplibre-gl's dist files
-    std::size_t max_request_bytes = 1 << 20;
+    std::size_t max_request_bytes = 64u << 20; // uploads of GIS files and ledgers (imports)
     std::size_t tile_cache_mb = 256; ///< in-process tile cache bound (0: no cache)
     std::size_t default_items_limit = 10;
     std::size_t max_items_limit = 10000;
