@@ -163,8 +163,10 @@ TEST_CASE("other content types are a media type error, malformed forms a 400", "
 }
 
 TEST_CASE("an upload waits in a private directory that goes with its owner", "[unit][server]") {
-    const auto up = parse_import_request(
-        raw_request(std::string("bin\0ary", 7), {{"kind", "parks"}, {"filename", "p.fgb"}}));
+    // the upload's content is a view into the request body: the request must outlive it
+    const auto request =
+        raw_request(std::string("bin\0ary", 7), {{"kind", "parks"}, {"filename", "p.fgb"}});
+    const auto up = parse_import_request(request);
     std::filesystem::path dir;
     {
         const auto saved = upload_dir::save(up);
