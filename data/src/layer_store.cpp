@@ -250,6 +250,40 @@ feature_page layer_store::features(database& db, const request_context& ctx,
     return page;
 }
 
+void layer_store::export_features(
+    database& db, const request_context& ctx, const std::string& layer, const feature_query& q,
+    std::size_t batch_rows, const std::function<void(const layer_version&)>& on_start,
+    const std::function<void(const std::vector<std::string_view>&)>& on_batch) const {
+    const auto& l = find(layer);
+    const auto filters = filter_params(l.source, q);
+    const auto props = properties_array(q);
+    const auto min_x = bbox_part(q, &geo::bbox::min_x), min_y = bbox_part(q, &geo::bbox::min_y);
+    const auto max_x = bbox_part(q, &geo::bbox::max_x), max_y = bbox_part(q, &geo::bbox::max_y);
+    const std::optional<std::int64_t> no_cursor, no_limit; // LIMIT NULL: every row
+    // A cursor is planned for its first rows (cursor_tuple_fraction), so the first batch leaves
+    // in milliseconds even for a million features; DECLARE cannot be a prepared statement, so
+    // it goes with its parameters through the unnamed statement.
+    const auto fetch = "FETCH FORWARD " + std::to_string(std::max<std::size_t>(1, batch_rows)) +
+                       " FROM layer_export";
+    db.transact(ctx, access::read_only, [&](session& s) {
+        on_start(combine(read_table_versions(s), l.source, ctx));
+        auto& txn = s.transaction();
+        txn.exec_params("DECLARE layer_export NO SCROLL CURSOR FOR " + l.items_sql, min_x, min_y,
+                        max_x, max_y, no_cursor, no_limit, props,
+                        pqxx::prepare::make_dynamic_params(filters));
+        std::vector<std::string_view> batch;
+        for (;;) {
+            const auto rows = txn.exec(fetch);
+            if (rows.empty())
+                break;
+            batch.clear();
+            for (const auto& row : rows)
+                batch.emplace_back(row[1].c_str(), row[1].size());
+            on_batch(batch);
+        }
+    });
+}
+
 std::optional<std::string> layer_store::feature(database& db, const request_context& ctx,
                                                 const std::string& layer, std::int64_t fid) const {
     const auto& l = find(layer);

@@ -2,15 +2,20 @@
 // map any exception to a JSON error, compress, send, and write one log line.
 #include "http_server.hpp"
 
+#include "chunked_socket.hpp"
 #include "error_response.hpp"
 #include "guarded_handler.hpp"
 #include "params.hpp"
 #include "pistache_headers.hpp"
 
+#include <riskatlas/error.hpp>
+
 #include <riskatlas/tiles/compression.hpp>
 
 #include <pistache/endpoint.h>
+#include <pistache/peer.h>
 #include <pistache/router.h>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -128,6 +133,43 @@ void send(Http::ResponseWriter& out, const http_request& req, http_response& r) 
     out.send(code, r.body.data(), r.body.size(), Http::Mime::MediaType::fromString(r.content_type));
 }
 
+// How long a streamed export waits for a client that takes nothing before giving up on it.
+constexpr std::chrono::seconds stream_stall_limit{60};
+
+std::string stream_head(const http_request& req, const http_response& r, bool gzip) {
+    std::string head = fmt::format("HTTP/1.1 {} {}\r\nContent-Type: {}\r\nTransfer-Encoding: chunked\r\n"
+                                   "X-Request-Id: {}\r\nAccess-Control-Allow-Origin: *\r\n",
+                                   r.status, Http::codeString(static_cast<Http::Code>(r.status)),
+                                   r.content_type, req.id);
+    for (const auto& [name, value] : r.headers)
+        head += name + ": " + value + "\r\n";
+    if (gzip)
+        head += "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
+    return head + "\r\n";
+}
+
+// Sends a streamed body on the connection's socket; returns the body bytes sent. An exception
+// before the first byte is rethrown for the caller to answer; after it, the connection is cut
+// and the failure reported in `detail`.
+std::size_t send_streamed(Http::ResponseWriter& out, const http_request& req, http_response& r,
+                          std::string& detail) {
+    const auto peer = out.peer();
+    if (!peer)
+        throw error("client_gone", "the client closed the connection");
+    chunked_socket_writer sink(peer->fd(), stream_head(req, r, r.compressible && req.accepts_gzip()),
+                               r.compressible && req.accepts_gzip(), stream_stall_limit);
+    try {
+        r.stream_body(sink);
+        sink.finish();
+    } catch (const std::exception& e) {
+        if (!sink.started())
+            throw;
+        sink.abort();
+        detail += std::string(" stream cut: ") + e.what();
+    }
+    return sink.body_bytes();
+}
+
 } // namespace
 
 struct http_server::impl {
@@ -151,22 +193,31 @@ void http_server::impl::dispatch(const route* r, const std::vector<std::string>&
     req.id = next_request_id();
     http_response res;
     std::string detail;
+    std::size_t body_bytes = 0;
+    bool streamed = false;
     try {
         read_request(app.config, in, r ? r->pattern : "(none)", names, req);
         res = r ? r->handle(req)
                 : error_response(404, "not_found", "no route for " + req.method + " " + req.path, req.id);
+        if (res.stream_body) {
+            body_bytes = send_streamed(out, req, res, detail);
+            streamed = true;
+        }
     } catch (...) {
         res = response_for_current_exception(req.id, detail);
     }
-    try {
-        send(out, req, res);
-    } catch (const std::exception& e) {
-        detail += std::string(" send failed: ") + e.what();
+    if (!streamed) {
+        try {
+            send(out, req, res);
+        } catch (const std::exception& e) {
+            detail += std::string(" send failed: ") + e.what();
+        }
+        body_bytes = res.body.size();
     }
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     const auto level = res.status >= 500 ? spdlog::level::err : spdlog::level::info;
     spdlog::log(level, "request id={} method={} route={} path={} status={} ms={:.2f} bytes={}{}{}",
-                req.id, req.method, req.route, printable(req.path, 200), res.status, ms, res.body.size(),
+                req.id, req.method, req.route, printable(req.path, 200), res.status, ms, body_bytes,
                 detail.empty() ? "" : " detail=", printable(detail, 300));
 }
 

@@ -2,6 +2,7 @@
 // small and testable; http_server.cpp converts at the socket edge.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +37,15 @@ struct http_request {
     bool wants_html() const;
 };
 
+/// Where a streamed body goes: bytes are buffered and leave in chunks; `flush` sends what is
+/// buffered now (the first bytes of a long export, so the client sees progress at once).
+class body_sink {
+public:
+    virtual ~body_sink() = default;
+    virtual void write(std::string_view bytes) = 0;
+    virtual void flush() = 0;
+};
+
 struct http_response {
     int status = 200;
     std::string content_type = "application/json";
@@ -43,6 +53,12 @@ struct http_response {
     std::vector<std::pair<std::string, std::string>> headers;
     bool body_gzipped = false; ///< body is already gzip-compressed (tiles)
     bool compressible = true;  ///< may be gzipped on the way out when large
+    /// A body produced while it is sent (exports of any size), instead of `body`: called once
+    /// after the status and headers are decided, with chunked transfer and back-pressure from
+    /// the client. An exception before its first byte leaves still becomes a JSON error; after
+    /// that, the connection is cut so the client sees a truncated body, never a complete-looking
+    /// one.
+    std::function<void(body_sink&)> stream_body;
 
     http_response& with_header(std::string name, std::string value);
 

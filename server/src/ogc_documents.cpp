@@ -1,6 +1,8 @@
 // OGC API - Features documents. Link relations and conformance URIs: OGC 17-069r4 §7.
 #include "ogc_documents.hpp"
 
+#include <algorithm>
+
 namespace riskatlas::server {
 using nlohmann::json;
 
@@ -42,6 +44,7 @@ json collection(const tiles::layer_decl& layer, const std::optional<geo::bbox>& 
         {"links",
          {link(self, "self", "application/json", "This collection"),
           link(self + "/items", "items", geojson_type, "Features"),
+          link(self + "/export", "enclosure", geojson_type, "Every feature in one GeoJSON download"),
           link(base + "/tiles/" + layer.id + ".json", "related", "application/json", "TileJSON (vector tiles)")}},
     };
     if (extent)
@@ -109,6 +112,17 @@ json openapi(const tiles::registry& layers, const std::string& base) {
         paths[c] = {{"get", {{"summary", layer.title.en}, {"operationId", "describeCollection_" + layer.id},
                              {"responses", {{"200", {{"description", "Collection"}}}}}}}};
         paths[c + "/items"] = {{"get", items_operation(layer)}};
+        auto download = items_operation(layer);
+        download["summary"] = "Every feature of " + layer.title.en + ", streamed (no paging)";
+        download["operationId"] = "exportFeatures_" + layer.id;
+        // neither limit nor cursor: an export is every matching feature
+        auto& ps = download["parameters"];
+        ps.erase(std::remove_if(ps.begin(), ps.end(), [](const json& p) {
+                     return p["name"] == "limit" || p["name"] == "cursor";
+                 }), ps.end());
+        ps.push_back(query_param("f", "geojson (a FeatureCollection) or geojsonseq (RFC 8142)",
+                                 {{"type", "string"}, {"enum", {"geojson", "geojsonseq"}}}));
+        paths[c + "/export"] = {{"get", download}};
         paths[c + "/items/{featureId}"] = {
             {"get", {{"summary", "One feature of " + layer.title.en},
                      {"operationId", "getFeature_" + layer.id},

@@ -22,19 +22,22 @@ void check_format(const http_request& req) {
         throw invalid_argument("unsupported_format", "f=" + *f + " is not offered; use f=json");
 }
 
+// The query of an items page, or of an export when `page` is false (then neither limit nor
+// cursor: an export is every matching feature).
 data::feature_query parse_items_query(const services& s, const tiles::layer_decl& layer,
-                                      const http_request& req) {
+                                      const http_request& req, bool page = true) {
     data::feature_query q;
-    q.limit = parse_limit(req.query_value("limit"), s.config.default_items_limit, s.config.max_items_limit);
+    if (page)
+        q.limit = parse_limit(req.query_value("limit"), s.config.default_items_limit, s.config.max_items_limit);
     for (const auto& [name, value] : req.query) {
-        if (name == "limit" || name == "f" || is_view_parameter(layer, name)) {
+        if ((page && name == "limit") || name == "f" || is_view_parameter(layer, name)) {
             continue;
         } else if (name == "bbox") {
             q.bbox_lonlat = geo::parse_lonlat_bbox(value);
         } else if (name == "bbox-crs") {
             if (value != "http://www.opengis.net/def/crs/OGC/1.3/CRS84")
                 throw invalid_argument("unsupported_crs", "bbox-crs must be CRS84 (lon/lat WGS84)");
-        } else if (name == "cursor") {
+        } else if (page && name == "cursor") {
             q.after_fid = static_cast<std::int64_t>(parse_unsigned("cursor", value, INT64_MAX));
         } else if (name == "properties") {
             q.properties = parse_name_list("properties", value);
@@ -118,6 +121,58 @@ http_response items(services& s, const http_request& req) {
     return r;
 }
 
+// Rows fetched from PostgreSQL per round trip while exporting: ~300 KB of GeoJSON.
+constexpr std::size_t export_batch_rows = 1000;
+
+// The whole layer (or its filtered part) as one GeoJSON FeatureCollection, or as GeoJSON text
+// sequence (RFC 8142, one feature per line: f=geojsonseq), streamed: memory stays one batch and
+// the first features leave before the last are read.
+http_response export_features(services& s, const http_request& req) {
+    const auto& layer = s.layers.at(req.param(":id"));
+    const auto format = req.query_value("f").value_or("geojson");
+    if (format != "geojson" && format != "geojsonseq")
+        throw invalid_argument("unsupported_format", "f=" + format + " is not offered; use f=geojson or f=geojsonseq");
+    const bool sequence = format == "geojsonseq";
+    const auto q = parse_items_query(s, layer, req, false);
+    const auto ctx = layer_context(s, layer, req);
+    http_response r;
+    r.content_type = sequence ? "application/geo+json-seq" : geojson_type;
+    r.with_header("Content-Disposition", "attachment; filename=\"" + layer.id +
+                                             (sequence ? ".geojsons" : ".geojson") + "\"")
+        .with_header("Cache-Control", "no-cache");
+    r.stream_body = [&s, layer_id = layer.id, q, ctx, sequence, base = req.base_url](body_sink& out) {
+        bool first = true;
+        s.tile_service.store().export_features(
+            s.db, ctx, layer_id, q, export_batch_rows,
+            [&](const data::layer_version& v) {
+                if (sequence)
+                    return;
+                // the version and time say which state of the layer this file holds
+                out.write(fmt::format(R"({{"type":"FeatureCollection","name":"{}","version":{},)"
+                                      R"("timeStamp":"{}","links":[{{"href":"{}/collections/{}","rel":"collection"}}],)"
+                                      R"("features":[)",
+                                      layer_id, v.version, utc_now(), base, layer_id));
+            },
+            [&](const std::vector<std::string_view>& features) {
+                for (const auto& f : features) {
+                    if (sequence) {
+                        out.write("\x1e"); // RFC 8142 record separator
+                        out.write(f);
+                        out.write("\n");
+                    } else {
+                        out.write(first ? "" : ",");
+                        out.write(f);
+                    }
+                    first = false;
+                }
+                out.flush(); // each batch leaves as it is read
+            });
+        if (!sequence)
+            out.write("]}");
+    };
+    return r;
+}
+
 http_response item(services& s, const http_request& req) {
     check_format(req);
     const auto& layer = s.layers.at(req.param(":id"));
@@ -170,6 +225,7 @@ std::vector<route> ogc_routes(services& s) {
         {"GET", "/collections/:id", [&s](const http_request& r) { return one_collection(s, r); }},
         {"GET", "/collections/:id/items", [&s](const http_request& r) { return items(s, r); }},
         {"GET", "/collections/:id/items/:fid", [&s](const http_request& r) { return item(s, r); }},
+        {"GET", "/collections/:id/export", [&s](const http_request& r) { return export_features(s, r); }},
         {"GET", "/api", [&s](const http_request& r) {
              return http_response::json(200, openapi(s.layers, r.base_url), openapi_type); }},
         {"GET", "/openapi.json", [&s](const http_request& r) {

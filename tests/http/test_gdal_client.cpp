@@ -40,3 +40,13 @@ TEST_CASE("GDAL's MVT driver reads a tile from the server", "[http]") {
     CHECK(out.find("Layer name: regions") != std::string::npos);
     CHECK(out.find("Feature Count: 0") == std::string::npos);
 }
+
+TEST_CASE("GDAL reads a streamed export as GeoJSON and as a GeoJSON sequence", "[http]") {
+    const auto url = riskatlas::test::server_url() + "/collections/villages/export";
+    const auto out = run("ogrinfo -ro -al -so " + url);
+    INFO(out);
+    CHECK(out.find("Feature Count: 440") != std::string::npos);
+    const auto seq = run("ogrinfo -ro -al -so 'GeoJSONSeq:" + url + "?f=geojsonseq'");
+    INFO(seq);
+    CHECK(seq.find("Feature Count: 440") != std::string::npos);
+}

@@ -111,7 +111,7 @@ http_result http_send(const std::string& method, const std::string& path, const 
     return perform(path, {}, false, &method, &body);
 }
 
-std::string raw_exchange(const std::string& raw) {
+int connect_to_server(int receive_timeout_s) {
     const auto base = server_url(); // http://host:port
     const auto hostport = base.substr(7);
     const auto colon = hostport.rfind(':');
@@ -122,8 +122,14 @@ std::string raw_exchange(const std::string& raw) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
         throw std::runtime_error("cannot connect to " + base);
-    timeval tv{3, 0}; // a request the server is still waiting on ends the exchange after 3 s
+    timeval tv{receive_timeout_s, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    return fd;
+}
+
+std::string raw_exchange(const std::string& raw) {
+    // a request the server is still waiting on ends the exchange after 3 s
+    const int fd = connect_to_server(3);
     std::size_t sent = 0;
     while (sent < raw.size()) {
         const auto n = ::send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);

@@ -29,6 +29,9 @@ http_result http_get(const std::string& path_or_url,
 /// Any method with a body (hostile-input tests).
 http_result http_send(const std::string& method, const std::string& path, const std::string& body);
 
+/// A TCP connection to the test server (the caller closes it); reads give up after the timeout.
+int connect_to_server(int receive_timeout_s);
+
 /// Sends `raw` bytes on a fresh TCP connection and returns what comes back (hostile input).
 std::string raw_exchange(const std::string& raw);
 

@@ -52,6 +52,37 @@ std::string gzip(std::string_view bytes, int level) {
     return out;
 }
 
+struct gzip_stream::impl {
+    deflate_stream stream;
+    explicit impl(int level) : stream(level) {}
+
+    std::string run(std::string_view bytes, int flush) {
+        auto& z = stream.z;
+        z.next_in = input_of(bytes);
+        z.avail_in = static_cast<uInt>(bytes.size());
+        std::string out;
+        std::array<char, 16384> buffer{};
+        int rc = Z_OK;
+        // deflate with a flush mode must be called until it leaves output space unused
+        do {
+            z.next_out = reinterpret_cast<Bytef*>(buffer.data());
+            z.avail_out = static_cast<uInt>(buffer.size());
+            rc = deflate(&z, flush);
+            if (rc == Z_STREAM_ERROR)
+                throw error("compression_failed", "deflate failed");
+            out.append(buffer.data(), buffer.size() - z.avail_out);
+        } while (z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+        return out;
+    }
+};
+
+gzip_stream::gzip_stream(int level) : m_impl(std::make_unique<impl>(level)) {}
+gzip_stream::~gzip_stream() = default;
+
+std::string gzip_stream::write(std::string_view bytes) { return m_impl->run(bytes, Z_SYNC_FLUSH); }
+
+std::string gzip_stream::finish() { return m_impl->run({}, Z_FINISH); }
+
 std::string gunzip(std::string_view bytes) {
     inflate_stream s;
     s.z.next_in = input_of(bytes);

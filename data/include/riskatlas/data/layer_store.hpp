@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,16 @@ public:
 
     feature_page features(database& db, const request_context& ctx, const std::string& layer,
                           const feature_query& query) const;
+
+    /// Every feature matching `query` (bbox, filters, properties; its cursor and limit are
+    /// ignored) in fid order, read through a server-side cursor `batch_rows` at a time, so memory
+    /// holds one batch whatever the layer's size. `on_start` gets the layer's version in the
+    /// export's snapshot before the first batch; `on_batch` gets each batch's GeoJSON Feature
+    /// texts, valid during the call only.
+    void export_features(database& db, const request_context& ctx, const std::string& layer,
+                         const feature_query& query, std::size_t batch_rows,
+                         const std::function<void(const layer_version&)>& on_start,
+                         const std::function<void(const std::vector<std::string_view>&)>& on_batch) const;
 
     /// One feature as GeoJSON text, or nullopt when no feature has that fid.
     std::optional<std::string> feature(database& db, const request_context& ctx,
