@@ -37,10 +37,27 @@ function showError(err) {
     console.error('riskatlas:', err);
 }
 
+// /?archive=1 draws the layers seeded into the server's tile archive (`riskatlas seed`, served
+// with `serve --tile-archive`) from /archive/tiles.json instead of live tiles; layers the
+// archive lacks stay live. The archive holds each layer's default view only, so the risk view
+// controls (which switch to live ?category=/?version= tiles) are hidden.
+async function useArchive(style) {
+    if (new URLSearchParams(location.search).get('archive') !== '1') return;
+    const tilejson = await getJson('/archive/tiles.json');
+    const seeded = new Set(tilejson.vector_layers.map((l) => l.id));
+    const url = new URL('/archive/tiles.json', location.origin).href;
+    for (const [id, source] of Object.entries(style.sources)) {
+        if (source.type === 'vector' && seeded.has(id)) source.url = url;
+    }
+    document.getElementById('risk-controls').style.display = 'none'; // its CSS display beats [hidden]
+    document.getElementById('archive-notice').hidden = false;
+}
+
 async function main() {
     wireStaticUi('app.title');
     const [registry, config] = await Promise.all([getJson('/api/layers'), getConfig()]);
     const style = await loadStyle('/styles/riskatlas.json', registry.layers, config);
+    await useArchive(style);
 
     const map = new maplibregl.Map({
         container: 'map',

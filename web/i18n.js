@@ -25,6 +25,7 @@ const STRINGS = {
     'popup.generated': { zh: '生成数据', en: 'Generated' },
     'popup.approximate': { zh: '近似', en: 'Approximate' },
     'popup.overdue': { zh: '已逾期', en: 'Overdue' },
+    'popup.cluster': { zh: '此处聚合 {n} 个，请放大查看', en: '{n} here together; zoom in to see each' },
     'popup.more': { zh: '此处另有 {n} 个要素，请放大查看', en: '{n} more here; zoom in to see them' },
     'popup.close': { zh: '关闭', en: 'Close' },
     'value.true': { zh: '是', en: 'Yes' },

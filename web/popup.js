@@ -21,15 +21,31 @@ function formatValue(prop, value, layerId) {
     return String(value);
 }
 
-function featureSection(feature, layer, pinnedVersion) {
-    const props = feature.properties;
+// The section of one feature, headed by its layer's title.
+function sectionOf(feature, layer, className) {
     const section = document.createElement('section');
-    section.className = 'feature';
+    section.className = className;
     section.dataset.layer = layer?.id ?? feature.source;
-
     const kicker = document.createElement('div');
     kicker.className = 'feature-layer';
     kicker.textContent = layer ? localized(layer.title) : feature.source;
+    return { section, kicker };
+}
+
+// A low-zoom cluster (point_count, see zoom_bands in the layer registry) stands for many
+// features: say how many, never one member's details.
+function clusterSection(feature, layer) {
+    const { section, kicker } = sectionOf(feature, layer, 'feature cluster');
+    const heading = document.createElement('h3');
+    heading.textContent = t('popup.cluster').replace('{n}', feature.properties.point_count);
+    section.append(kicker, heading);
+    return section;
+}
+
+function featureSection(feature, layer, pinnedVersion) {
+    const props = feature.properties;
+    if (props.point_count != null) return clusterSection(feature, layer);
+    const { section, kicker } = sectionOf(feature, layer, 'feature');
     const heading = document.createElement('h3');
     // Features without a name (hazards, some railways) are headed by their code or layer;
     // risky road segments and gaps by their type and route ("平交路口 · X001370812").

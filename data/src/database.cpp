@@ -10,16 +10,29 @@
 
 namespace riskatlas::data {
 
-struct database::impl {
-    db_config config;
+// One pool of connections to one database (the primary, or the replica behind read_dsn).
+struct connection_pool {
+    std::string dsn;
     mutable std::mutex mutex;
     std::condition_variable released;
     std::vector<std::unique_ptr<pooled_connection>> idle;
     std::size_t open = 0;
     std::size_t in_use = 0;
 
-    std::unique_ptr<pooled_connection> acquire();
+    std::unique_ptr<pooled_connection> acquire(const db_config& config);
     void release(std::unique_ptr<pooled_connection> conn, bool broken);
+};
+
+struct database::impl {
+    db_config config;
+    connection_pool primary;
+    // Only with read_dsn: read-only transactions go here. A replica rejects writes, so routing
+    // by access mode (not by statement) is what keeps every write on the primary.
+    std::unique_ptr<connection_pool> replica;
+
+    connection_pool& pool_for(access mode) {
+        return mode == access::read_only && replica ? *replica : primary;
+    }
 };
 
 namespace {
@@ -55,9 +68,9 @@ bool is_data_rejection(const std::string& state) {
 // workers are off: spatial joins carry inflated cost estimates, so PostgreSQL would JIT-compile
 // them (measured 400 ms for a 1.7 s zoning query) or start workers, each loading PostGIS (0.15 s
 // for a lookup that takes 1 ms alone). Our statements are short; concurrency comes from requests.
-std::unique_ptr<pqxx::connection> connect(const db_config& config) {
+std::unique_ptr<pqxx::connection> connect(const std::string& dsn, const db_config& config) {
     try {
-        auto conn = std::make_unique<pqxx::connection>(config.dsn);
+        auto conn = std::make_unique<pqxx::connection>(dsn);
         conn->set_variable("statement_timeout", std::to_string(config.statement_timeout.count()));
         conn->set_variable("application_name", "riskatlas");
         conn->set_variable("jit", "off");
@@ -72,7 +85,7 @@ std::unique_ptr<pqxx::connection> connect(const db_config& config) {
 
 } // namespace
 
-std::unique_ptr<pooled_connection> database::impl::acquire() {
+std::unique_ptr<pooled_connection> connection_pool::acquire(const db_config& config) {
     std::unique_lock lock(mutex);
     const bool got = released.wait_for(lock, config.acquire_timeout, [&] {
         return !idle.empty() || open < config.pool_size;
@@ -90,7 +103,7 @@ std::unique_ptr<pooled_connection> database::impl::acquire() {
     lock.unlock();
     try {
         auto conn = std::make_unique<pooled_connection>();
-        conn->connection = connect(config);
+        conn->connection = connect(dsn, config);
         return conn;
     } catch (...) {
         lock.lock();
@@ -101,7 +114,7 @@ std::unique_ptr<pooled_connection> database::impl::acquire() {
     }
 }
 
-void database::impl::release(std::unique_ptr<pooled_connection> conn, bool broken) {
+void connection_pool::release(std::unique_ptr<pooled_connection> conn, bool broken) {
     std::lock_guard lock(mutex);
     --in_use;
     if (broken || !conn->connection->is_open())
@@ -115,6 +128,11 @@ database::database(db_config config) : m_impl(std::make_unique<impl>()) {
     m_impl->config = std::move(config);
     if (m_impl->config.pool_size == 0)
         m_impl->config.pool_size = 1;
+    m_impl->primary.dsn = m_impl->config.dsn;
+    if (!m_impl->config.read_dsn.empty()) {
+        m_impl->replica = std::make_unique<connection_pool>();
+        m_impl->replica->dsn = m_impl->config.read_dsn;
+    }
 }
 
 database::~database() = default;
@@ -122,8 +140,16 @@ database::~database() = default;
 const db_config& database::config() const noexcept { return m_impl->config; }
 
 database::pool_stats database::stats() const {
-    std::lock_guard lock(m_impl->mutex);
-    return {m_impl->config.pool_size, m_impl->open, m_impl->in_use};
+    pool_stats out;
+    for (const connection_pool* p : {&m_impl->primary, m_impl->replica.get()}) {
+        if (!p)
+            continue;
+        std::lock_guard lock(p->mutex);
+        out.capacity += m_impl->config.pool_size;
+        out.open += p->open;
+        out.in_use += p->in_use;
+    }
+    return out;
 }
 
 namespace {
@@ -162,13 +188,20 @@ void database::transact(const request_context& context, access mode,
         } catch (const connection_lost&) {
             if (attempt >= attempts)
                 throw;
+        } catch (const conflict&) {
+            // A read-only repeatable-read transaction never fails serialisation on a primary;
+            // on a hot standby 40001 means "cancelled by a conflict with recovery" (replay
+            // needed a lock or a row version the query held), which a fresh snapshot avoids.
+            if (attempt >= attempts || !m_impl->replica)
+                throw;
         }
     }
 }
 
 void database::transact_once(const request_context& context, access mode,
                              const std::function<void(session&)>& work) {
-    auto conn = m_impl->acquire();
+    auto& pool = m_impl->pool_for(mode);
+    auto conn = pool.acquire(m_impl->config);
     const auto is_broken = [&conn] { return !conn->connection->is_open(); };
     try {
         if (mode == access::read_only)
@@ -178,31 +211,34 @@ void database::transact_once(const request_context& context, access mode,
         else
             run<pqxx::work>(*conn, context, m_impl->config.statement_timeout, work);
     } catch (const pqxx::broken_connection&) {
-        m_impl->release(std::move(conn), true);
+        pool.release(std::move(conn), true);
         throw connection_lost();
     } catch (const pqxx::in_doubt_error&) {
-        m_impl->release(std::move(conn), true);
+        pool.release(std::move(conn), true);
         throw unavailable("the connection broke while committing; the outcome is unknown");
     } catch (const pqxx::sql_error& e) {
         const bool broken = is_broken();
-        m_impl->release(std::move(conn), broken);
+        pool.release(std::move(conn), broken);
         translate_sql_error(e);
     } catch (const pqxx::failure& e) {
         // usage and conversion errors: a bug of ours, but pqxx types never leave this module
         const bool broken = is_broken();
-        m_impl->release(std::move(conn), broken);
+        pool.release(std::move(conn), broken);
         throw database_error(e.what());
     } catch (...) {
         const bool broken = is_broken();
-        m_impl->release(std::move(conn), broken);
+        pool.release(std::move(conn), broken);
         throw;
     }
-    m_impl->release(std::move(conn), false);
+    pool.release(std::move(conn), false);
 }
 
 bool database::ping() {
     try {
-        transact({}, access::read_only, [](session& s) { s.exec_file("sql/ping.sql"); });
+        const auto ping = [](session& s) { s.exec_file("sql/ping.sql"); };
+        transact({}, access::read_only, ping);
+        if (m_impl->replica)
+            transact({}, access::read_write, ping);
         return true;
     } catch (const error&) {
         return false;

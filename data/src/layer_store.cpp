@@ -77,6 +77,30 @@ std::string render(std::string_view file, const layer_source& s, int first_filte
     return replace_all(sql, "{{property_filters}}", property_filters(s, first_filter_param));
 }
 
+// The tile statement of each zoom band: clustered points, or features (simplified if the band
+// says so). Band figures are validated numbers from the registry, written into the SQL as
+// literals so each band's statement keeps one cached plan.
+std::vector<std::string> tile_sqls(const layer_source& s) {
+    const auto bands = s.bands.empty() ? std::vector<zoom_band>{zoom_band{}} : s.bands;
+    std::vector<std::string> out;
+    for (const auto& band : bands) {
+        if (band.cluster_px > 0) {
+            // a cell of cluster_px pixels of a 256-px tile, in the 4096 units of the tile
+            auto sql = render("sql/layer_tile_clustered.sql", s, 0);
+            out.push_back(replace_all(sql, "{{cell_units}}", std::to_string(band.cluster_px * 16)));
+            continue;
+        }
+        auto sql = render("sql/layer_tile.sql", s, 0);
+        // metres per pixel at zoom $1: the equator's length over 256 * 2^z pixels
+        const auto geometry = band.simplify_px > 0
+                                  ? "ST_Simplify(src.geom_3857, " + std::to_string(band.simplify_px) +
+                                        " * 40075016.685578488 / (256 * power(2.0, $1)), true)"
+                                  : std::string("src.geom_3857");
+        out.push_back(replace_all(sql, "{{tile_geometry}}", geometry));
+    }
+    return out;
+}
+
 // Filter values in the declared order of `filterable`, NULL where the request has none.
 std::vector<std::optional<std::string>> filter_params(const layer_source& s,
                                                       const feature_query& q) {
@@ -133,7 +157,7 @@ layer_store::layer_store(const std::vector<layer_source>& sources, const version
         const int filters_after_bbox = 5;
         const int filters_after_page = 8;
         rendered_layer r{s,
-                         render("sql/layer_tile.sql", s, 0),
+                         tile_sqls(s),
                          render("sql/layer_items.sql", s, filters_after_page),
                          render("sql/layer_count.sql", s, filters_after_bbox),
                          render("sql/layer_item.sql", s, 0),
@@ -151,7 +175,18 @@ const layer_store::rendered_layer& layer_store::find(const std::string& layer) c
     return it->second;
 }
 
-const std::string& layer_store::tile_sql(const std::string& layer) const { return find(layer).tile_sql; }
+std::size_t layer_store::rendered_layer::band_at(int z) const {
+    const auto& bands = source.bands;
+    for (std::size_t i = 0; i < bands.size(); ++i)
+        if (z <= bands[i].maxzoom)
+            return i;
+    return tile_sqls.size() - 1;
+}
+
+const std::string& layer_store::tile_sql(const std::string& layer, std::optional<int> z) const {
+    const auto& l = find(layer);
+    return l.tile_sqls[z ? l.band_at(*z) : l.tile_sqls.size() - 1];
+}
 
 std::map<std::string, layer_version> layer_store::versions(database& db,
                                                            const request_context& ctx) const {
@@ -169,9 +204,13 @@ std::map<std::string, layer_version> layer_store::versions(database& db,
 }
 
 namespace {
-std::string build_tile(session& s, const std::string& layer, const std::string& sql,
-                       const geo::tile_id& t) {
-    const auto rows = s.exec("tile:" + layer, sql, t.z, t.x, t.y);
+std::string build_tile(session& s, const layer_store::rendered_layer& l, const geo::tile_id& t) {
+    const auto band = l.band_at(t.z);
+    // Statements are prepared by name once per connection: the name carries the text's hash, so
+    // two stores declaring one layer differently (tests, tools) never run each other's SQL.
+    const auto name = "tile:" + l.source.id + ":" + std::to_string(band) + ":" +
+                      std::to_string(std::hash<std::string>{}(l.tile_sqls[band]));
+    const auto rows = s.exec(name, l.tile_sqls[band], t.z, t.x, t.y);
     if (rows.empty() || rows[0][0].is_null())
         return {};
     return pqxx::binarystring(rows[0][0]).str();
@@ -188,14 +227,14 @@ void layer_store::with_tile(
         work(combine(*known, l.source, ctx), [&](const geo::tile_id& t) {
             std::string mvt;
             db.transact(ctx, access::read_only,
-                        [&](session& s) { mvt = build_tile(s, layer, l.tile_sql, t); });
+                        [&](session& s) { mvt = build_tile(s, l, t); });
             return mvt;
         });
         return;
     }
     db.transact(ctx, access::read_only, [&](session& s) {
         work(combine(read_table_versions(s), l.source, ctx),
-             [&](const geo::tile_id& t) { return build_tile(s, layer, l.tile_sql, t); });
+             [&](const geo::tile_id& t) { return build_tile(s, l, t); });
     });
 }
 
@@ -209,7 +248,7 @@ tile_result layer_store::tile(database& db, const request_context& ctx, const st
             out.not_modified = true;
             return;
         }
-        out.mvt = build_tile(s, layer, l.tile_sql, t);
+        out.mvt = build_tile(s, l, t);
     });
     return out;
 }

@@ -31,11 +31,19 @@ table_versions read_versions(pqxx::connection& conn) {
 } // namespace
 
 version_watch::version_watch(db_config config, std::chrono::milliseconds resync_every)
-    : m_config(std::move(config)), m_resync_every(resync_every), m_thread([this] { run(); }) {}
+    : m_config(std::move(config)), m_resync_every(resync_every) {
+    // With a read replica the watch stays off (snapshot() is always null): the primary's
+    // notification can arrive before the replica has replayed the change, and a tile built
+    // from the replica under the new version would be an old tile cached as new, for good.
+    // Readers then take the versions in the same replica snapshot as the tile.
+    if (m_config.read_dsn.empty())
+        m_thread = std::thread([this] { run(); });
+}
 
 version_watch::~version_watch() {
     m_stop = true;
-    m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 std::shared_ptr<const table_versions> version_watch::snapshot() const {
@@ -53,6 +61,8 @@ void version_watch::publish(table_versions fresh) {
 }
 
 void version_watch::refresh(database& db) {
+    if (!m_thread.joinable())
+        return; // not watching: every reader reads versions in its own snapshot
     table_versions fresh;
     db.transact({}, access::read_only, [&](session& s) { fresh = read_table_versions(s); });
     std::lock_guard lock(m_mutex);

@@ -6,9 +6,9 @@ set -euo pipefail
 RISKATLAS_APT_PACKAGES=(
   build-essential cmake pkg-config ninja-build
   libpistache-dev libpqxx-dev libgeos-dev libproj-dev libgdal-dev gdal-bin
-  nlohmann-json3-dev libspdlog-dev libcli11-dev zlib1g-dev catch2 libcurl4-openssl-dev
+  nlohmann-json3-dev libspdlog-dev libcli11-dev zlib1g-dev libsqlite3-dev catch2 libcurl4-openssl-dev
   postgresql-15 postgresql-15-postgis-3 postgresql-contrib
-  chromium fonts-wqy-microhei curl procps python3 wrk
+  chromium fonts-wqy-microhei curl procps python3 wrk nginx pgbouncer
 )
 # Node.js may come from Debian or from NodeSource (whose nodejs conflicts with Debian's npm):
 # ask apt only when the commands are missing.

@@ -58,7 +58,7 @@ data::request_context read_context(const http_request&) { return {}; }
 std::vector<route> all_routes(services& s) {
     std::vector<route> out;
     for (auto part : {tile_routes(s), ogc_routes(s), api_routes(s), risk_routes(s), roads_routes(s),
-                      imports_routes(s), static_routes(s)})
+                      imports_routes(s), archive_routes(s), static_routes(s)})
         for (auto& r : part)
             out.push_back(std::move(r));
     return out;

@@ -74,6 +74,8 @@ std::vector<route> static_routes(services& s);
 std::vector<route> risk_routes(services& s);
 std::vector<route> roads_routes(services& s);
 std::vector<route> imports_routes(services& s);
+/// /archive/... for config.tile_archive; none when no archive is configured.
+std::vector<route> archive_routes(services& s);
 
 /// Every route of the application, in registration order.
 std::vector<route> all_routes(services& s);

@@ -31,6 +31,7 @@ struct cli_values {
     import_command import;
     std::string import_kind;
     bool import_kinds = false;
+    seed_command seed;
 };
 
 void add_import_options(CLI::App& cmd, cli_values& v) {
@@ -84,6 +85,18 @@ void add_database_options(CLI::App& app, cli_values& v) {
         ->envname("RISKATLAS_STATEMENT_TIMEOUT_MS")->check(CLI::Range(10, 3600000));
 }
 
+void add_seed_options(CLI::App& cmd, cli_values& v) {
+    auto& s = v.seed;
+    cmd.add_option("--layers", s.layers, "Layers to seed, comma-separated (default: all)");
+    cmd.add_option("--zooms", s.zooms, "Zoom range, e.g. 0-12, or one zoom");
+    cmd.add_option("--bbox", s.bbox, "Only tiles meeting minLon,minLat,maxLon,maxLat (default: "
+                                     "the layers' extent)");
+    cmd.add_option("--out", s.out, "The archive to write, FILE.mbtiles")->required();
+    cmd.add_option("--threads", s.threads, "Tiles built at once (one database connection each)")
+        ->check(CLI::Range(1, 64));
+    cmd.add_flag("--force", s.force, "Replace FILE if it exists");
+}
+
 void add_serve_options(CLI::App& serve, cli_values& v) {
     auto& c = v.cfg;
     serve.add_option("--host", c.host, "Address to listen on")->envname("RISKATLAS_HOST");
@@ -118,6 +131,16 @@ void add_serve_options(CLI::App& serve, cli_values& v) {
         ->envname("RISKATLAS_RECOMPUTE_INTERVAL")->check(CLI::Range(0.0, 86400.0));
     serve.add_option("--basemap-attribution", c.basemap.attribution, "Attribution for the base map")
         ->envname("RISKATLAS_BASEMAP_ATTRIBUTION");
+    serve.add_option("--db-read-dsn", c.db.read_dsn,
+                     "Connection string of a read replica (streaming standby): read-only "
+                     "requests (tiles, features) go there, writes, jobs and migrations to --db; "
+                     "layer versions are then read from the replica with each tile, not "
+                     "watched on the primary (default: everything on --db)")
+        ->envname("RISKATLAS_DB_READ_DSN");
+    serve.add_option("--tile-archive", c.tile_archive,
+                     "MBTiles archive (from `riskatlas seed`) to serve read-only at /archive/tiles/"
+                     "{z}/{x}/{y}.mvt and /archive/tiles.json")
+        ->envname("RISKATLAS_TILE_ARCHIVE")->check(CLI::ExistingFile);
 }
 
 void configure_logging(const std::string& level) {
@@ -172,6 +195,9 @@ int run_cli(int argc, char** argv) {
     add_import_options(*import, v);
     auto* layers = app.add_subcommand("layers", "List the published layers (the layer registry)");
     layers->add_flag("--json", v.layers_json, "Print as JSON");
+    auto* seed = app.add_subcommand(
+        "seed", "Pre-build tiles of some layers into an MBTiles archive (offline use, a CDN)");
+    add_seed_options(*seed, v);
     auto* tile_sql = app.add_subcommand("tile-sql", "Print a layer's tile SQL ($1=z, $2=x, $3=y)");
     tile_sql->add_option("layer", v.layer, "Layer id")->required();
 
@@ -200,6 +226,8 @@ int run_cli(int argc, char** argv) {
         }
         if (*layers)
             return command_layers(v.layers_json);
+        if (*seed)
+            return command_seed(v.cfg, v.seed);
         if (*tile_sql)
             return command_tile_sql(v.layer);
         return command_serve(v.cfg);

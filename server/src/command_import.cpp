@@ -2,6 +2,7 @@
 // a terminal, plain progress lines otherwise (logs, CI); a summary, the first rejects, and the
 // full report as JSON/CSV files when asked.
 #include "commands.hpp"
+#include "progress_bar.hpp"
 
 #include <riskatlas/data/database.hpp>
 #include <riskatlas/data/migrations.hpp>
@@ -10,10 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include <sys/resource.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -22,49 +20,6 @@ namespace riskatlas::server {
 namespace {
 
 constexpr std::size_t rejects_shown = 20;
-
-class progress_printer {
-public:
-    progress_printer() : m_tty(isatty(STDERR_FILENO) == 1), m_started(clock::now()) {}
-
-    void operator()(const ingest::import_progress& p) {
-        const auto now = clock::now();
-        const bool last = p.stage == "done";
-        if (!last && now - m_printed < (m_tty ? std::chrono::milliseconds(200) : std::chrono::seconds(5)))
-            return;
-        m_printed = now;
-        const double seconds = std::chrono::duration<double>(now - m_started).count();
-        const double rate = seconds > 0 ? static_cast<double>(p.rows) / seconds : 0;
-        std::string line = std::string(p.stage) + " " + std::to_string(p.rows);
-        if (p.total && *p.total > 0) {
-            const double done = std::min(1.0, static_cast<double>(p.rows) / static_cast<double>(*p.total));
-            line += "/" + std::to_string(*p.total);
-            if (m_tty) {
-                const int width = 30;
-                const int filled = static_cast<int>(done * width);
-                line = "[" + std::string(static_cast<std::size_t>(filled), '#') +
-                       std::string(static_cast<std::size_t>(width - filled), '.') + "] " + line;
-            }
-            if (rate > 0 && !last) {
-                const double eta = static_cast<double>(*p.total - p.rows) / rate;
-                line += " ETA " + std::to_string(static_cast<int>(eta + 0.5)) + " s";
-            }
-        }
-        char rate_text[48];
-        std::snprintf(rate_text, sizeof rate_text, " %.0f rows/s", rate);
-        line += rate_text;
-        if (m_tty)
-            std::cerr << "\r" << line << "\033[K" << (last ? "\n" : "") << std::flush;
-        else
-            std::cerr << line << "\n";
-    }
-
-private:
-    using clock = std::chrono::steady_clock;
-    bool m_tty;
-    clock::time_point m_started;
-    clock::time_point m_printed{};
-};
 
 std::optional<nlohmann::json> read_mapping(const std::string& path) {
     if (path.empty())
@@ -125,8 +80,11 @@ int command_import(const server_config& cfg, const import_command& cmd) {
     options.mapping = read_mapping(cmd.mapping_file);
     data::database db(cfg.db);
     data::migrate(db);
-    progress_printer printer;
-    const auto report = ingest::run_import(db, options, [&](const ingest::import_progress& p) { printer(p); });
+    progress_bar bar("rows");
+    const auto report = ingest::run_import(db, options, [&](const ingest::import_progress& p) {
+        const auto total = p.total ? std::optional(static_cast<std::uint64_t>(*p.total)) : std::nullopt;
+        bar.update(p.stage, static_cast<std::uint64_t>(p.rows), total, p.stage == "done");
+    });
     if (cmd.json)
         std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else

@@ -33,6 +33,17 @@ struct import_command {
 int command_import(const server_config& cfg, const import_command& cmd);
 /// Prints the importable kinds and their fields.
 int command_import_kinds();
+/// What `riskatlas seed` was asked to do (validated by command_seed before any database work).
+struct seed_command {
+    std::string layers;         ///< "a,b"; empty: every layer
+    std::string zooms = "0-12"; ///< "min-max" or one zoom
+    std::string bbox;           ///< "minLon,minLat,maxLon,maxLat"; empty: the layers' extent
+    std::string out;            ///< FILE.mbtiles
+    std::size_t threads = 2;    ///< tiles built at once, one pooled connection each
+    bool force = false;         ///< replace an existing FILE
+};
+/// Seeds an MBTiles archive with a progress bar on stderr; logs the summary.
+int command_seed(const server_config& cfg, const seed_command& cmd);
 /// Prints the layer registry.
 int command_layers(bool as_json);
 /// Prints a layer's tile SQL ($1 = z, $2 = x, $3 = y).

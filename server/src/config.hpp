@@ -37,6 +37,7 @@ struct server_config {
     /// [U] our default: no rule fixes it; GPS traces from field crews are good to a few metres.
     double works_snap_m = 50;
     data::db_config db;
+    std::string tile_archive; ///< MBTiles file served read-only under /archive (empty: none)
 };
 
 } // namespace riskatlas::server

@@ -178,3 +178,22 @@ TEST_CASE("TileJSON 3.0 describes the layer", "[http]") {
     CHECK(bounds[0].get<double>() > 116.4);
     CHECK(bounds[2].get<double>() < 117.1);
 }
+
+TEST_CASE("low zooms cluster enterprises, counting each once; higher zooms show each", "[http]") {
+    // z9 tile 422/201: 116.71875..117.421875E, 35.46067..36.03133N, the district's east
+    const geo::tile_id t{9, 422, 201};
+    const auto r = http_get(tile_path("enterprises", t));
+    REQUIRE(r.status == 200);
+    long points = 0;
+    const auto layers = test::decode_mvt(r.body, t);
+    for (const auto& f : layers.at("enterprises"))
+        points += std::stol(f.properties.at("point_count"));
+    const auto inside = http_get("/collections/enterprises/items?limit=1&bbox=116.71875,35.4606699514953,117.421875,36.031331776331875")
+                            .json()["numberMatched"].get<long>();
+    REQUIRE(inside > 10);
+    CHECK(points == inside);
+    CHECK(layers.at("enterprises").size() < static_cast<std::size_t>(inside));
+    const auto tilejson = http_get("/tiles/enterprises.json").json();
+    CHECK(tilejson["vector_layers"][0]["fields"]["point_count"] == "Number");
+    CHECK_FALSE(http_get("/tiles/regions.json").json()["vector_layers"][0]["fields"].contains("point_count"));
+}

@@ -2,6 +2,7 @@
 // paging is exact, bbox filtering matches PostGIS's own intersects, tiles carry the layer.
 #include <catch2/catch.hpp>
 
+#include "mvt_decode.hpp"
 #include "test_db.hpp"
 
 #include <riskatlas/data/errors.hpp>
@@ -125,4 +126,52 @@ TEST_CASE_METHOD(fixture, "a slow statement is cut by the request's timeout", "[
     CHECK_THROWS_AS(slow.features(db, ctx, "slow", {}), data::timeout);
     // the connection is usable afterwards and the default timeout lets it finish
     CHECK(slow.features(db, {}, "slow", {}).features.size() == 2);
+}
+
+namespace {
+data::layer_source builtin_source(const std::string& id, std::vector<data::zoom_band> bands) {
+    for (auto s : tiles::registry::builtin().sources())
+        if (s.id == id) {
+            s.bands = std::move(bands);
+            return s;
+        }
+    FAIL("no layer " << id);
+    return {};
+}
+} // namespace
+
+TEST_CASE_METHOD(fixture, "a clustered band counts every point once, a feature band keeps each",
+                 "[pg]") {
+    add_villages(60); // 116.505..116.8E, 35.404..35.64N: one z7 tile
+    const data::layer_store banded({builtin_source("villages", {{12, 64, 0}, {18, 0, 0}})});
+    const geo::tile_id whole{7, 105, 50};
+    const auto clusters = test::decode_mvt(banded.tile(db, {}, "villages", whole, std::nullopt).mvt, whole);
+    long points = 0;
+    for (const auto& f : clusters.at("villages")) {
+        CHECK(f.properties.size() == 1); // point_count alone: no member's properties leak
+        points += std::stol(f.properties.at("point_count"));
+    }
+    CHECK(points == 60);
+    CHECK(clusters.at("villages").size() < 10);
+    // above the clustered band: the villages themselves
+    const geo::tile_id near{13, 6749, 3231};
+    const auto features = test::decode_mvt(banded.tile(db, {}, "villages", near, std::nullopt).mvt, near);
+    REQUIRE_FALSE(features.at("villages").empty());
+    for (const auto& f : features.at("villages"))
+        CHECK(f.properties.count("point_count") == 0);
+}
+
+TEST_CASE_METHOD(fixture, "a simplifying band shrinks a detailed polygon and keeps it", "[pg]") {
+    // a 256-vertex ring of ~11 km radius
+    sql("INSERT INTO regions (code, name, kind, geom) VALUES ('370812000000', '兖州区', 'county', "
+        "ST_Buffer(ST_SetSRID(ST_MakePoint(116.7, 35.5), 4326), 0.1, 64))");
+    const data::layer_store as_stored({builtin_source("regions", {})});
+    const data::layer_store simplified({builtin_source("regions", {{16, 0, 4.0}})});
+    const geo::tile_id t{7, 105, 50};
+    const auto full = as_stored.tile(db, {}, "regions", t, std::nullopt).mvt;
+    const auto small = simplified.tile(db, {}, "regions", t, std::nullopt).mvt;
+    CHECK(small.size() < full.size() / 2);
+    const auto decoded = test::decode_mvt(small, t);
+    REQUIRE(decoded.at("regions").size() == 1);
+    CHECK(decoded.at("regions")[0].geometry_type.find("POLYGON") != std::string::npos);
 }

@@ -70,6 +70,37 @@ parameter_decl parse_parameter(const json& j, const std::string& layer) {
     return p;
 }
 
+// Bands ascending from minzoom, the last ending at maxzoom; clusters for points only,
+// simplification for lines and polygons only, both in bounded pixel sizes.
+std::vector<data::zoom_band> parse_zoom_bands(const json& j, const layer_decl& l) {
+    std::vector<data::zoom_band> bands;
+    int previous = l.minzoom - 1;
+    for (const auto& b : j) {
+        data::zoom_band band;
+        band.maxzoom = b.at("maxzoom").get<int>();
+        band.cluster_px = b.value("cluster_px", 0);
+        band.simplify_px = b.value("simplify_px", 0.0);
+        for (const auto& [key, value] : b.items())
+            if (key != "maxzoom" && key != "cluster_px" && key != "simplify_px")
+                bad(l.id, "zoom band has unknown field " + key);
+        if (band.maxzoom <= previous || band.maxzoom > l.maxzoom)
+            bad(l.id, "zoom bands must ascend within minzoom..maxzoom");
+        if (band.cluster_px < 0 || band.cluster_px > 256)
+            bad(l.id, "cluster_px must be 0..256");
+        if (band.cluster_px > 0 && l.geometry_type != "Point")
+            bad(l.id, "only point layers are clustered");
+        if (!(band.simplify_px >= 0 && band.simplify_px <= 8))
+            bad(l.id, "simplify_px must be 0..8");
+        if (band.simplify_px > 0 && l.geometry_type == "Point")
+            bad(l.id, "points are not simplified");
+        previous = band.maxzoom;
+        bands.push_back(band);
+    }
+    if (!bands.empty() && bands.back().maxzoom != l.maxzoom)
+        bad(l.id, "the last zoom band must end at maxzoom");
+    return bands;
+}
+
 // FNV-1a, 32 bits, as 8 hex digits: stable across builds and platforms.
 std::string fingerprint_of(std::string_view text) {
     std::uint32_t h = 2166136261u;
@@ -100,6 +131,7 @@ layer_decl parse_layer(const json& j) {
         l.properties.push_back(parse_property(p, l.id));
     for (const auto& p : j.value("parameters", json::array()))
         l.parameters.push_back(parse_parameter(p, l.id));
+    l.zoom_bands = parse_zoom_bands(j.value("zoom_bands", json::array()), l);
     l.versioned = j.value("versioned", false);
     l.fingerprint = fingerprint_of(j.dump());
     return l;
@@ -109,6 +141,13 @@ layer_decl parse_layer(const json& j) {
 
 bool layer_decl::has_property(std::string_view name) const {
     return std::ranges::any_of(properties, [&](const auto& p) { return p.name == name; });
+}
+
+bool layer_decl::clustered_at(int z) const {
+    for (const auto& b : zoom_bands)
+        if (z <= b.maxzoom)
+            return b.cluster_px > 0;
+    return false;
 }
 
 const parameter_decl* layer_decl::find_parameter(std::string_view name) const {
@@ -155,7 +194,7 @@ const layer_decl& registry::at(std::string_view id) const {
 std::vector<data::layer_source> registry::sources() const {
     std::vector<data::layer_source> out;
     for (const auto& l : m_layers) {
-        data::layer_source s{l.id, l.source, {}, {}, l.reads, l.versioned};
+        data::layer_source s{l.id, l.source, {}, {}, l.reads, l.versioned, l.zoom_bands};
         for (const auto& p : l.properties) {
             s.properties.push_back(p.name);
             if (p.filterable)

@@ -1,6 +1,8 @@
 // Tile and TileJSON answers for single layers.
 #include <riskatlas/tiles/tile_service.hpp>
 
+#include <algorithm>
+
 #include <riskatlas/error.hpp>
 #include <riskatlas/tiles/compression.hpp>
 
@@ -8,6 +10,15 @@ namespace riskatlas::tiles {
 
 std::string version_tag(const layer_decl& layer, std::int64_t version) {
     return std::to_string(version) + "-" + layer.fingerprint;
+}
+
+nlohmann::json vector_layer_fields(const layer_decl& layer) {
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& p : layer.properties)
+        fields[p.name] = p.type == "string" ? "String" : p.type == "boolean" ? "Boolean" : "Number";
+    if (std::ranges::any_of(layer.zoom_bands, [](const auto& b) { return b.cluster_px > 0; }))
+        fields["point_count"] = "Number"; // clusters at low zooms carry only this
+    return fields;
 }
 
 tile_service::tile_service(const registry& layers, data::database& db, std::size_t cache_bytes,
@@ -63,9 +74,7 @@ nlohmann::json tile_service::tilejson(const data::request_context& ctx, const st
     const auto& layer = m_layers.at(id);
     const auto version = m_store.versions(m_db, ctx).at(id);
     const auto extent = m_store.extent(m_db, ctx, id);
-    nlohmann::json fields = nlohmann::json::object();
-    for (const auto& p : layer.properties)
-        fields[p.name] = p.type == "string" ? "String" : p.type == "boolean" ? "Boolean" : "Number";
+    const auto fields = vector_layer_fields(layer);
     nlohmann::json bounds = {-180, -85.0511, 180, 85.0511};
     if (extent)
         bounds = {extent->min_x, extent->min_y, extent->max_x, extent->max_y};

@@ -43,6 +43,42 @@ TEST_CASE("bad declarations are refused", "[unit][tiles]") {
     CHECK_THROWS_AS(registry::from_json({missing}), riskatlas::error);
 }
 
+TEST_CASE("zoom bands: clusters for points, simplification for shapes, ascending to maxzoom",
+          "[unit][tiles]") {
+    const auto point = nlohmann::json::parse(R"({
+        "id": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""},
+        "source": "layer_x", "reads": ["x"], "geometry_type": "Point", "minzoom": 4, "maxzoom": 16,
+        "properties": [],
+        "zoom_bands": [{"maxzoom": 9, "cluster_px": 32}, {"maxzoom": 16}]})");
+    const auto r = registry::from_json({point});
+    const auto& l = r.at("x");
+    REQUIRE(l.zoom_bands.size() == 2);
+    CHECK(l.clustered_at(4));
+    CHECK(l.clustered_at(9));
+    CHECK_FALSE(l.clustered_at(10));
+    CHECK_FALSE(l.clustered_at(16));
+    CHECK(r.sources().at(0).bands.size() == 2); // the data module renders one statement per band
+
+    const auto refused = [&](auto edit) {
+        auto j = point;
+        edit(j);
+        CHECK_THROWS_AS(registry::from_json({j}), riskatlas::error);
+    };
+    refused([](auto& j) { j["zoom_bands"][1]["maxzoom"] = 15; });        // does not reach maxzoom
+    refused([](auto& j) { j["zoom_bands"][0]["maxzoom"] = 3; });         // below minzoom
+    refused([](auto& j) { j["zoom_bands"][1]["maxzoom"] = 9; });         // not ascending
+    refused([](auto& j) { j["zoom_bands"][0]["cluster_px"] = 1000; });   // out of range
+    refused([](auto& j) { j["zoom_bands"][0]["simplify_px"] = 1; });     // points are not simplified
+    refused([](auto& j) { j["zoom_bands"][0]["clusterpx"] = 8; });       // unknown field
+    refused([](auto& j) { j["geometry_type"] = "Polygon"; });            // polygons are not clustered
+    auto shape = point;
+    shape["geometry_type"] = "Polygon";
+    shape["zoom_bands"] = nlohmann::json::parse(R"([{"maxzoom": 16, "simplify_px": 0.5}])");
+    CHECK_NOTHROW(registry::from_json({shape}));
+    shape["zoom_bands"][0]["simplify_px"] = -1;
+    CHECK_THROWS_AS(registry::from_json({shape}), riskatlas::error);
+}
+
 TEST_CASE("gzip round trip", "[unit][tiles]") {
     std::string data;
     for (int i = 0; i < 10000; ++i)

@@ -19,6 +19,18 @@ namespace riskatlas::data {
 
 /// What the data module needs to know about a layer to query it (the tiles registry owns the
 /// rest). `relation` exposes `fid`, `geom` (EPSG:4326), `geom_3857` and the properties.
+/// How a layer's tiles are made up to `maxzoom` (from the previous band's maxzoom + 1), so that
+/// low zooms stay within a byte budget however many features the layer holds.
+struct zoom_band {
+    int maxzoom = 22;
+    /// Points aggregated to one per occupied square of this many pixels (of a 256-px tile), with
+    /// their count as `point_count`; 0: every point.
+    int cluster_px = 0;
+    /// Lines and polygons simplified (Douglas-Peucker, collapsed parts kept) to this many pixels
+    /// before they are clipped and quantised; 0: as stored.
+    double simplify_px = 0;
+};
+
 struct layer_source {
     std::string id;
     std::string relation;
@@ -26,6 +38,7 @@ struct layer_source {
     std::vector<std::string> filterable; ///< properties allowed as equality filters
     std::vector<std::string> reads;      ///< base tables whose writes change this layer
     bool versioned = false; ///< keeps history: request_context::as_of_run pins its version
+    std::vector<zoom_band> bands{}; ///< ascending; empty: one band, every feature as stored
 };
 
 struct layer_version {
@@ -109,12 +122,15 @@ public:
     std::map<std::string, std::optional<geo::bbox>> extents(database& db,
                                                             const request_context& ctx) const;
 
-    /// The rendered tile SQL of a layer ($1 = z, $2 = x, $3 = y), for benchmarks and debugging.
-    const std::string& tile_sql(const std::string& layer) const;
+    /// The rendered tile SQL of a layer at zoom `z` ($1 = z, $2 = x, $3 = y), for benchmarks and
+    /// debugging; without a zoom, that of the layer's last band (every feature).
+    const std::string& tile_sql(const std::string& layer, std::optional<int> z = std::nullopt) const;
 
     struct rendered_layer {
         layer_source source;
-        std::string tile_sql, items_sql, count_sql, item_sql, extent_sql;
+        std::vector<std::string> tile_sqls; ///< one per zoom band, in band order
+        std::string items_sql, count_sql, item_sql, extent_sql;
+        std::size_t band_at(int z) const;
     };
 
 private:

@@ -17,6 +17,8 @@ class version_watch {
 public:
     /// Starts watching in a thread of its own. `resync_every`: a re-read even without a
     /// notification, which also moves the calendar pseudo-table (current_date) at midnight.
+    /// With `config.read_dsn` set it does not watch at all (see docs/decisions.md, "Read
+    /// replicas"): versions must come from the database the tiles are read from.
     explicit version_watch(db_config config,
                            std::chrono::milliseconds resync_every = std::chrono::seconds(30));
     ~version_watch();

@@ -46,6 +46,9 @@ struct layer_decl {
     int maxzoom = 22;
     std::vector<property_decl> properties;
     std::vector<parameter_decl> parameters;
+    /// How tiles are made by zoom (clustered points, simplified shapes); ascending, the last
+    /// ending at maxzoom. Empty: every feature as stored at every zoom.
+    std::vector<data::zoom_band> zoom_bands;
     /// Computed layers keep every version: ?version=<run> shows the layer as of that run.
     bool versioned = false;
     /// Hash of the declaration: part of every ETag, so changing a layer's published properties
@@ -53,6 +56,8 @@ struct layer_decl {
     std::string fingerprint;
 
     bool has_property(std::string_view name) const;
+    /// True when tiles at zoom `z` hold clusters (point_count) rather than features.
+    bool clustered_at(int z) const;
     const parameter_decl* find_parameter(std::string_view name) const;
 };
 

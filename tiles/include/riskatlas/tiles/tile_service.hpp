@@ -38,6 +38,9 @@ struct tile_response {
 /// URL must carry to be treated as immutable.
 std::string version_tag(const layer_decl& layer, std::int64_t version);
 
+/// TileJSON's `fields` of a vector layer: each property with its type (String, Number, Boolean).
+nlohmann::json vector_layer_fields(const layer_decl& layer);
+
 class tile_service {
 public:
     /// `cache_bytes`: bound of the in-process tile cache (0 disables it); `versions`: table
