@@ -1,6 +1,7 @@
 // Renders each layer's SQL from the templates once, then runs it through the transaction helper.
 #include <riskatlas/data/layer_store.hpp>
 
+#include <riskatlas/data/errors.hpp>
 #include <riskatlas/error.hpp>
 
 #include "session.hpp"
@@ -304,9 +305,16 @@ void layer_store::export_features(
     // it goes with its parameters through the unnamed statement.
     const auto fetch = "FETCH FORWARD " + std::to_string(std::max<std::size_t>(1, batch_rows)) +
                        " FROM layer_export";
+    // transact retries a read once on a fresh connection; an export that has already handed
+    // features out must not start again (the client would get them twice), so it fails instead.
+    bool started = false;
     db.transact(ctx, access::read_only, [&](session& s) {
-        on_start(combine(read_table_versions(s), l.source, ctx));
+        if (started)
+            throw unavailable("the database connection broke during the export");
         auto& txn = s.transaction();
+        const auto version = combine(read_table_versions(s), l.source, ctx);
+        started = true;
+        on_start(version);
         txn.exec_params("DECLARE layer_export NO SCROLL CURSOR FOR " + l.items_sql, min_x, min_y,
                         max_x, max_y, no_cursor, no_limit, props,
                         pqxx::prepare::make_dynamic_params(filters));

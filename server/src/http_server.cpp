@@ -161,11 +161,18 @@ std::size_t send_streamed(Http::ResponseWriter& out, const http_request& req, ht
     try {
         r.stream_body(sink);
         sink.finish();
-    } catch (const std::exception& e) {
+    } catch (...) {
         if (!sink.started())
             throw;
+        // a second status line after part of a body would corrupt the connection: cut it
         sink.abort();
-        detail += std::string(" stream cut: ") + e.what();
+        try {
+            throw;
+        } catch (const std::exception& e) {
+            detail += std::string(" stream cut: ") + e.what();
+        } catch (...) {
+            detail += " stream cut: unknown exception";
+        }
     }
     return sink.body_bytes();
 }
@@ -215,7 +222,9 @@ void http_server::impl::dispatch(const route* r, const std::vector<std::string>&
         body_bytes = res.body.size();
     }
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    const auto level = res.status >= 500 ? spdlog::level::err : spdlog::level::info;
+    const auto level = res.status >= 500           ? spdlog::level::err
+                       : streamed && !detail.empty() ? spdlog::level::warn // a cut export
+                                                     : spdlog::level::info;
     spdlog::log(level, "request id={} method={} route={} path={} status={} ms={:.2f} bytes={}{}{}",
                 req.id, req.method, req.route, printable(req.path, 200), res.status, ms, body_bytes,
                 detail.empty() ? "" : " detail=", printable(detail, 300));

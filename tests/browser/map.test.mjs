@@ -26,6 +26,28 @@ const LAUNCH = {
 // happen in MapLibre's worker and never reach the console).
 const WATCHED = ['/tiles/', '/vendor/', '/styles/', '/web/', '/api/'];
 
+// Zoom bands (tiles/layers/*.json): below z10 the enterprise grades arrive as clusters with a
+// count; from z10 each enterprise is a dot again.
+async function checkClusters(page, center) {
+    await check('enterprise grades cluster with counts at z9 and split again at z11', async () => {
+        await settle(page, { center, zoom: 9 });
+        const low = await rendered(page, 'enterprise_risk');
+        const clusters = low.filter((f) => f.properties.point_count != null);
+        expect(clusters.length > 0, `no clusters at z9 (${low.length} features)`);
+        expect(clusters.length === low.length, 'single enterprises drawn beside clusters at z9');
+        const counted = clusters.reduce((n, f) => n + f.properties.point_count, 0);
+        expect(counted > clusters.length, `clusters hold ${counted} enterprises in ${clusters.length} circles`);
+        const labels = await page.evaluate(() => window.riskatlasMap
+            .queryRenderedFeatures({ layers: ['enterprise_risk-cluster-count'] }).length);
+        expect(labels > 0, 'cluster counts are not labelled');
+        await settle(page, { center, zoom: 11 });
+        const high = await rendered(page, 'enterprise_risk');
+        expect(high.length > 0 && high.every((f) => f.properties.point_count == null),
+            'clusters still drawn at z11');
+        return `${clusters.length} clusters of ${counted} enterprises at z9, ${high.length} dots at z11`;
+    });
+}
+
 async function checkFeatures(page, view) {
     await check('enterprises render (>= 10 unique ids) once switched on', async () => {
         const box = page.locator('#layer-list input[data-layer="enterprises"]');
@@ -203,6 +225,7 @@ async function main() {
             const center = config.center ?? [116.75, 35.57];
             await checkRisk(page, { view: { center, zoom: 11 }, runs, log });
             await page.screenshot({ path: path.join(ARTIFACTS, 'map-risk-zh.png') });
+            await checkClusters(page, center);
             await checkFeatures(page, { center, zoom: 11 });
             await checkSwitcher(page);
             await checkPopup(page, registry, { center, zoom: 12 });

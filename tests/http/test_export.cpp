@@ -111,7 +111,7 @@ TEST_CASE("a gzip export decodes to the identity export", "[http]") {
 TEST_CASE("a connection stays usable after a streamed body", "[http]") {
     // Two requests, one after the other, on one keep-alive connection: the chunked body must
     // end with its last chunk and the next response must follow on the same socket.
-    const int fd = riskatlas::test::connect_to_server(5);
+    const int fd = riskatlas::test::connect_to_server(3);
     const auto send_text = [&](const std::string& text) {
         REQUIRE(::send(fd, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size()));
     };
