@@ -91,6 +91,7 @@ const STRINGS = {
     // Rural roads: switcher group, legends, popups.
     'panel.group.roads': { zh: '农村公路', en: 'Rural roads' },
     'legend.waterway': { zh: '河流、沟渠（生成）', en: 'Rivers and canals (generated)' },
+    'legend.premises_status': { zh: '白边：在用；黑边：闲置；淡色：已拆除', en: 'White edge: in use; black edge: idle; faint: demolished' },
     'legend.roads_generated': { zh: '线宽：县道 > 乡道 > 村道', en: 'Width: county > township > village road' },
     'legend.works_gap': { zh: '未处治区间', en: 'Untreated stretch' },
     'legend.works_gap_note': { zh: '隐患路段中尚无已完工安防工程的桩号区间', en: 'Stakes of risky segments with no completed safety works' },
@@ -406,6 +407,16 @@ const ENUMS = {
         danger: { zh: '危桥（四、五类未处置）', en: 'Danger bridge (class 4/5, untreated)' },
         class3: { zh: '三类桥', en: 'Class 3 bridge' },
         ok: { zh: '一、二类或已处置', en: 'Class 1/2 or treated' },
+    },
+    'premises.kind': {
+        rental_house: { zh: '出租屋', en: 'Rental house' },
+        idle_courtyard: { zh: '闲置院落', en: 'Idle courtyard' },
+        abandoned_plant: { zh: '废弃厂房', en: 'Abandoned plant' },
+    },
+    'premises.status': {
+        idle: { zh: '闲置', en: 'Idle' },
+        in_use: { zh: '在用', en: 'In use' },
+        demolished: { zh: '已拆除', en: 'Demolished' },
     },
     'waterways.kind': {
         river: { zh: '河流', en: 'River' },

@@ -15,7 +15,7 @@ SELECT e.id, e.supervision_category, e.industry_code, e.major_hazard_level,
        array_to_json(e.hazardous_processes)::text, e.reaction_hazard_level,
        coalesce(e.workers, 0), e.accidents_3y, e.standardisation_level, e.monitoring_connected,
        coalesce(o.open_general, 0), coalesce(o.open_major, 0),
-       coalesce(o.overdue_general, 0), coalesce(o.overdue_major, 0)
+       coalesce(o.overdue_general, 0), coalesce(o.overdue_major, 0), e.name
 FROM enterprises e
 LEFT JOIN open_hazards o ON o.enterprise_id = e.id
 WHERE $1::bigint[] IS NULL OR e.id = ANY ($1::bigint[])

@@ -1,8 +1,7 @@
--- Writes density cells ($2) as run $1's version, like risk_write_enterprises.sql; scope $3 is
--- density zone ids (NULL = every current row).
+-- Writes the density cells staged in risk_stage_density as run $1's version, like
+-- risk_write_enterprises.sql; scope $2 is density zone ids (NULL = every current row).
 WITH graded AS (
-    SELECT r.* FROM string_to_table($2, E'\n') AS line, jsonb_to_record(line::jsonb) AS r(
-        zone_id bigint, density float8, colour text, model_version text, explanation jsonb)
+    SELECT * FROM risk_stage_density
 ),
 fresh AS (
     SELECT g.*, z.code, z.geom
@@ -10,7 +9,7 @@ fresh AS (
 ),
 current_rows AS (
     SELECT c.* FROM hazard_density c
-    WHERE c.valid_to IS NULL AND ($3::bigint[] IS NULL OR c.zone_id = ANY ($3::bigint[]))
+    WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.zone_id = ANY ($2::bigint[]))
 ),
 changed AS (
     SELECT f.* FROM fresh f
@@ -19,11 +18,18 @@ changed AS (
        OR (c.code, c.density, c.colour, c.model_version, c.explanation, c.geom)
           IS DISTINCT FROM (f.code, f.density, f.colour, f.model_version, f.explanation, f.geom)
 ),
+-- the current rows to close: replaced by a changed row, or of an entity in scope with no new one
+-- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
+replaced AS (
+    SELECT c.zone_id, c.valid_from FROM current_rows c JOIN changed f ON f.zone_id = c.zone_id
+    UNION ALL
+    SELECT c.zone_id, c.valid_from FROM current_rows c
+    WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.zone_id = c.zone_id)
+),
 closed AS (
     UPDATE hazard_density t SET valid_to = $1
-    FROM current_rows c
+    FROM replaced c
     WHERE t.zone_id = c.zone_id AND t.valid_from = c.valid_from
-      AND (c.zone_id IN (SELECT zone_id FROM changed) OR c.zone_id NOT IN (SELECT zone_id FROM fresh))
     RETURNING 1
 ),
 written AS (

@@ -1,12 +1,10 @@
--- Writes enterprise grades ($2: one JSON object per line) as run $1's version. Only rows that
--- differ from the current version are written; the current rows they replace, and those of
--- enterprises in scope ($3, a bigint[]; NULL = every current row) that got no grade (deleted),
+-- Writes the enterprise grades staged in risk_stage_enterprises as run $1's version. Only rows
+-- that differ from the current version are written; the current rows they replace, and those of
+-- enterprises in scope ($2, a bigint[]; NULL = every current row) that got no grade (deleted),
 -- are closed at run $1.
 -- Answers (rows closed, rows written).
 WITH graded AS (
-    SELECT r.* FROM string_to_table($2, E'\n') AS line, jsonb_to_record(line::jsonb) AS r(
-        id bigint, colour text, score_colour text, score float8, hard_rules text[],
-        model_version text, inputs jsonb)
+    SELECT * FROM risk_stage_enterprises
 ),
 fresh AS (
     SELECT e.id, e.credit_code::text AS credit_code, e.name, e.supervision_category,
@@ -17,7 +15,7 @@ fresh AS (
 ),
 current_rows AS (
     SELECT c.* FROM enterprise_risk c
-    WHERE c.valid_to IS NULL AND ($3::bigint[] IS NULL OR c.enterprise_id = ANY ($3::bigint[]))
+    WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.enterprise_id = ANY ($2::bigint[]))
 ),
 changed AS (
     SELECT f.* FROM fresh f
@@ -31,11 +29,18 @@ changed AS (
            f.township_code, f.park_code, f.colour, f.score_colour, f.score, f.hard_rules,
            f.major_hazard_level, f.model_version, f.inputs, f.geom)
 ),
+-- the current rows to close: replaced by a changed row, or of an entity in scope with no new one
+-- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
+replaced AS (
+    SELECT c.enterprise_id, c.valid_from FROM current_rows c JOIN changed f ON f.id = c.enterprise_id
+    UNION ALL
+    SELECT c.enterprise_id, c.valid_from FROM current_rows c
+    WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.id = c.enterprise_id)
+),
 closed AS (
     UPDATE enterprise_risk t SET valid_to = $1
-    FROM current_rows c
+    FROM replaced c
     WHERE t.enterprise_id = c.enterprise_id AND t.valid_from = c.valid_from
-      AND (c.enterprise_id IN (SELECT id FROM changed) OR c.enterprise_id NOT IN (SELECT id FROM fresh))
     RETURNING 1
 ),
 written AS (

@@ -1,9 +1,7 @@
--- Writes park assessments ($2) as run $1's version, like risk_write_enterprises.sql; scope $3 is
--- park region ids (NULL = every current row).
+-- Writes the park assessments staged in risk_stage_parks as run $1's version, like
+-- risk_write_enterprises.sql; scope $2 is park region ids (NULL = every current row).
 WITH graded AS (
-    SELECT r.* FROM string_to_table($2, E'\n') AS line, jsonb_to_record(line::jsonb) AS r(
-        id bigint, grade text, score_grade text, score float8, vetoes text[], enterprises integer,
-        model_version text, inputs jsonb)
+    SELECT * FROM risk_stage_parks
 ),
 fresh AS (
     SELECT p.id, p.code, p.name, p.park_type, p.parent_code AS township_code, g.grade,
@@ -13,7 +11,7 @@ fresh AS (
 ),
 current_rows AS (
     SELECT c.* FROM park_risk c
-    WHERE c.valid_to IS NULL AND ($3::bigint[] IS NULL OR c.park_id = ANY ($3::bigint[]))
+    WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.park_id = ANY ($2::bigint[]))
 ),
 changed AS (
     SELECT f.* FROM fresh f
@@ -25,11 +23,18 @@ changed AS (
           (f.code, f.name, f.park_type, f.township_code, f.grade, f.score_grade, f.score,
            f.vetoes, f.enterprises, f.model_version, f.inputs, f.geom)
 ),
+-- the current rows to close: replaced by a changed row, or of an entity in scope with no new one
+-- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
+replaced AS (
+    SELECT c.park_id, c.valid_from FROM current_rows c JOIN changed f ON f.id = c.park_id
+    UNION ALL
+    SELECT c.park_id, c.valid_from FROM current_rows c
+    WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.id = c.park_id)
+),
 closed AS (
     UPDATE park_risk t SET valid_to = $1
-    FROM current_rows c
+    FROM replaced c
     WHERE t.park_id = c.park_id AND t.valid_from = c.valid_from
-      AND (c.park_id IN (SELECT id FROM changed) OR c.park_id NOT IN (SELECT id FROM fresh))
     RETURNING 1
 ),
 written AS (

@@ -1,19 +1,19 @@
--- Writes zone grades ($2) of zone kind $4 as run $1's version, like risk_write_enterprises.sql;
--- scope $3 is zone ids (NULL = every current row of the kind). A row is (zone, category).
+-- Writes the zone grades staged in risk_stage_zones, of zone kind $3, as run $1's version, like
+-- risk_write_enterprises.sql; scope $2 is zone ids (NULL = every current row of the kind). A row
+-- is (zone, category).
 WITH graded AS (
-    SELECT r.* FROM string_to_table($2, E'\n') AS line, jsonb_to_record(line::jsonb) AS r(
-        zone_id bigint, category text, colour text, risk_index float8, enterprises integer,
-        red integer, orange integer, yellow integer, blue integer, open_hazards integer,
-        model_version text, explanation jsonb)
+    SELECT * FROM risk_stage_zones
 ),
 fresh AS (
     SELECT g.*, z.zone_kind, z.code, z.name, z.geom
-    FROM graded g JOIN risk_zones z ON z.id = g.zone_id AND z.zone_kind = $4
+    FROM graded g JOIN risk_zones z ON z.id = g.zone_id AND z.zone_kind = $3
 ),
 current_rows AS (
-    SELECT c.* FROM zone_risk c
-    WHERE c.valid_to IS NULL AND c.zone_kind = $4
-      AND ($3::bigint[] IS NULL OR c.zone_id = ANY ($3::bigint[]))
+    -- through the zones of the kind and the primary key: township rows are a few among the
+    -- grid's, and a scan of zone_risk would read every version of every kind
+    SELECT c.* FROM risk_zones z JOIN zone_risk c ON c.zone_id = z.id
+    WHERE z.zone_kind = $3 AND c.valid_to IS NULL
+      AND ($2::bigint[] IS NULL OR z.id = ANY ($2::bigint[]))
 ),
 changed AS (
     SELECT f.* FROM fresh f
@@ -25,12 +25,19 @@ changed AS (
           (f.code, f.name, f.colour, f.risk_index, f.enterprises, f.red, f.orange, f.yellow,
            f.blue, f.open_hazards, f.model_version, f.explanation, f.geom)
 ),
+-- the current rows to close: replaced by a changed row, or of a zone in scope with no new one
+-- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
+replaced AS (
+    SELECT c.zone_id, c.category, c.valid_from FROM current_rows c
+    JOIN changed f ON f.zone_id = c.zone_id AND f.category = c.category
+    UNION ALL
+    SELECT c.zone_id, c.category, c.valid_from FROM current_rows c
+    WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.zone_id = c.zone_id AND f.category = c.category)
+),
 closed AS (
     UPDATE zone_risk t SET valid_to = $1
-    FROM current_rows c
+    FROM replaced c
     WHERE t.zone_id = c.zone_id AND t.category = c.category AND t.valid_from = c.valid_from
-      AND ((c.zone_id, c.category) IN (SELECT zone_id, category FROM changed)
-           OR (c.zone_id, c.category) NOT IN (SELECT zone_id, category FROM fresh))
     RETURNING 1
 ),
 written AS (

@@ -1,6 +1,7 @@
--- The currently graded enterprises inside zones of kind $1 (ids $2; NULL = all). Positions come
--- from enterprises (one row each; the grades table also holds every old version), and the
--- current grade is the enterprise's latest version (primary key read backwards), unless closed.
+-- The enterprises inside zones of kind $1 (ids $2; NULL = all) with their current grade, if any
+-- and if $3 (NULL columns: never graded, or not asked for). Positions come from enterprises (one
+-- row each; the grades table also holds every old version), and the current grade is the
+-- enterprise's latest version (primary key read backwards), unless closed.
 WITH owned AS (
     -- zone first, so that PostGIS prepares each polygon once and probes the point index with it
     SELECT s.id AS zone_id, e.id AS enterprise_id
@@ -14,10 +15,9 @@ WITH owned AS (
                           WHERE z.zone_kind = $1 AND z.active AND z.id < s.id
                             AND ST_Intersects(z.geom, e.geom)))
 )
-SELECT o.zone_id, g.enterprise_id, g.name, g.supervision_category, g.colour, g.major_hazard_level
+SELECT o.zone_id, o.enterprise_id, g.name, g.supervision_category, g.colour, g.major_hazard_level
 FROM owned o
-CROSS JOIN LATERAL (SELECT c.* FROM enterprise_risk c
-                    WHERE c.enterprise_id = o.enterprise_id
-                    ORDER BY c.valid_from DESC LIMIT 1) g
-WHERE g.valid_to IS NULL
-ORDER BY o.zone_id, g.enterprise_id
+LEFT JOIN LATERAL (SELECT c.* FROM enterprise_risk c
+                   WHERE $3::boolean AND c.enterprise_id = o.enterprise_id
+                   ORDER BY c.valid_from DESC LIMIT 1) g ON g.valid_to IS NULL
+ORDER BY o.zone_id, o.enterprise_id

@@ -7,6 +7,7 @@
 
 #include <riskatlas/error.hpp>
 
+#include "copy_text.hpp"
 #include "session.hpp"
 
 #include <pqxx/tablewriter>
@@ -20,8 +21,9 @@ struct stageable_kind {
     std::string_view stem;
     std::string_view table;
     bool merged_rules; ///< has import_rules_<stem>.sql: rules across fields on the merged record
+    bool prepared = false; ///< has import_prepare_<stem>.sql: fills derived values before checks
 };
-constexpr std::array<stageable_kind, 7> stageable{{
+constexpr std::array<stageable_kind, 9> stageable{{
     {"enterprises", "enterprises", "enterprises", false},
     {"hazards", "hazards", "hazards", true},
     {"regions", "regions", "regions", false},
@@ -29,6 +31,8 @@ constexpr std::array<stageable_kind, 7> stageable{{
     {"road-risk-segments", "road_risk_segments", "road_risk_segments", false},
     {"safety-works", "safety_works", "safety_works", true},
     {"bridges", "bridges", "bridges", true},
+    {"roads", "roads", "road_pieces", false, true},
+    {"premises", "premises", "premises", false},
 }};
 
 const stageable_kind &find_kind(std::string_view kind) {
@@ -45,48 +49,6 @@ constexpr std::int64_t bulk_min_rows = 20000;
 
 std::string sql_file(std::string_view what, std::string_view kind) {
     return "sql/import_" + std::string(what) + "_" + std::string(find_kind(kind).stem) + ".sql";
-}
-
-std::string array_literal(const std::vector<std::string> &items) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0)
-            out += ',';
-        out += '"';
-        for (const char c : items[i]) {
-            if (c == '"' || c == '\\')
-                out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
-// COPY's text format: tab-separated, \N for NULL, backslash escapes for the separators.
-void append_copy_value(std::string &line, const std::optional<std::string> &value) {
-    if (!value) {
-        line += "\\N";
-        return;
-    }
-    for (const char c : *value) {
-        switch (c) {
-        case '\\':
-            line += "\\\\";
-            break;
-        case '\t':
-            line += "\\t";
-            break;
-        case '\n':
-            line += "\\n";
-            break;
-        case '\r':
-            line += "\\r";
-            break;
-        default:
-            line += c;
-        }
-    }
 }
 
 } // namespace
@@ -138,6 +100,8 @@ std::vector<staged_issue> import_stage::check(const std::vector<std::string> &pr
     // the merge finds each position's township by a spatial join on the staged rows
     m_impl->s.exec_script("CREATE INDEX ON import_staging USING gist (ST_SetSRID(geom, 4326));"
                           "ANALYZE import_staging");
+    if (find_kind(m_impl->kind).prepared)
+        m_impl->s.exec_file(sql_file("prepare", m_impl->kind));
     std::vector<staged_issue> issues;
     const auto collect = [&](const pqxx::result &rows) {
         for (const auto &r : rows)
@@ -145,7 +109,7 @@ std::vector<staged_issue> import_stage::check(const std::vector<std::string> &pr
     };
     collect(m_impl->s.exec_file(sql_file("check", m_impl->kind)));
     if (find_kind(m_impl->kind).merged_rules)
-        collect(m_impl->s.exec_file(sql_file("rules", m_impl->kind), array_literal(provided)));
+        collect(m_impl->s.exec_file(sql_file("rules", m_impl->kind), text_array_literal(provided)));
     return issues;
 }
 
@@ -156,7 +120,7 @@ void import_stage::drop(const std::vector<std::int64_t> &rows) {
     text.reserve(rows.size());
     for (const auto row : rows)
         text.push_back(std::to_string(row));
-    m_impl->s.exec_file("sql/import_drop_rows.sql", array_literal(text));
+    m_impl->s.exec_file("sql/import_drop_rows.sql", text_array_literal(text));
 }
 
 merge_counts import_stage::merge(const std::vector<std::string> &provided, bool bulk_allowed) {
@@ -174,7 +138,7 @@ merge_counts import_stage::merge(const std::vector<std::string> &provided, bool 
             s.exec_script("DROP INDEX " + index[0].as<std::string>());
         }
     }
-    const auto r = s.exec_file(sql_file("merge", m_impl->kind), array_literal(provided));
+    const auto r = s.exec_file(sql_file("merge", m_impl->kind), text_array_literal(provided));
     for (const auto &definition : rebuild)
         s.exec_script(definition);
     return {r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()};

@@ -1,10 +1,12 @@
-// Risk inputs and results (data/sql/risk_*.sql). Result rows go to PostgreSQL as one text of
-// newline-delimited JSON per layer, so a run costs one round trip per layer whatever its size,
-// and the SQL decides which rows really changed.
+// Risk inputs and results (data/sql/risk_*.sql). Result rows are copied into a staging table per
+// layer, and the SQL decides which rows really changed.
 #include <riskatlas/data/errors.hpp>
 #include <riskatlas/data/risk_store.hpp>
 
+#include "copy_text.hpp"
 #include "session.hpp"
+
+#include <pqxx/tablewriter>
 
 #include <nlohmann/json.hpp>
 
@@ -39,30 +41,50 @@ template <typename T> std::optional<T> optional_field(const pqxx::field& f) {
 
 int int_field(const pqxx::field& f) { return static_cast<int>(f.as<std::int64_t>()); }
 
-// One JSON object per line. PostgreSQL parses 30k small documents in ~10 ms but one 15 MB array
-// in ~700 ms (jsonb builds the whole tree first). A member whose value is already JSON text (the
-// graded inputs, an explanation) is spliced in as it is rather than parsed and printed again.
-class json_lines {
-public:
-    /// `rows` lines of about `bytes_each`: one allocation up front instead of a dozen growths,
-    /// each copying the text so far into freshly faulted pages.
-    json_lines(std::size_t rows, std::size_t bytes_each) { m_text.reserve(rows * bytes_each); }
-    void add(const json& fields, std::string_view raw_key, const std::string& raw_json) {
-        if (!m_text.empty())
-            m_text += '\n';
-        auto object = fields.dump();
-        object.pop_back(); // the closing brace: the raw member goes after the others
-        m_text += object;
-        m_text += fields.empty() ? "\"" : ",\"";
-        m_text += raw_key;
-        m_text += "\":";
-        m_text += raw_json;
-        m_text += '}';
+// Result rows reach PostgreSQL by COPY into the layer's staging table (risk_stage_*.sql), a
+// line at a time: neither we nor libpq hold the text of a whole layer, and PostgreSQL parses
+// plain columns instead of a JSON document per row.
+class staged_rows {
+  public:
+    staged_rows(session& s, const std::string& layer) {
+        const auto table = "risk_stage_" + layer;
+        s.exec_script(session::embedded_sql("sql/" + table + ".sql"));
+        m_writer = std::make_unique<pqxx::tablewriter>(s.transaction(), table);
     }
-    const std::string& text() const { return m_text; }
+    staged_rows& text(std::string_view value) {
+        separate();
+        append_copy_value(m_line, value);
+        return *this;
+    }
+    staged_rows& number(double value) {
+        separate();
+        append_copy_number(m_line, value);
+        return *this;
+    }
+    staged_rows& integer(std::int64_t value) {
+        separate();
+        m_line += std::to_string(value);
+        return *this;
+    }
+    staged_rows& texts(const std::vector<std::string>& values) {
+        return text(text_array_literal(values));
+    }
+    void end_row() {
+        m_writer->write_raw_line(m_line);
+        m_line.clear();
+        m_fields = 0;
+    }
+    void complete() { m_writer->complete(); }
 
-private:
-    std::string m_text;
+  private:
+    void separate() {
+        if (m_fields++ > 0)
+            m_line += '\t';
+    }
+
+    std::unique_ptr<pqxx::tablewriter> m_writer;
+    std::string m_line;
+    int m_fields = 0;
 };
 
 write_counts counts_of(const pqxx::result& rows) {
@@ -107,14 +129,15 @@ std::optional<std::string> model_body(session& s, const std::string& id,
 
 std::int64_t begin_run(session& s, const std::string& kind, const std::string& reason,
                        const std::string& models_json) {
-    return s.exec_file("sql/risk_run_begin.sql", kind, reason, models_json).at(0)[0].as<std::int64_t>();
+    return s.exec_file("sql/risk_run_begin.sql", kind, reason, models_json)
+        .at(0)[0]
+        .as<std::int64_t>();
 }
 
 void finish_run(session& s, std::int64_t run, const std::map<std::string, std::int64_t>& changed,
                 std::int64_t consumed_dirty_id) {
     s.exec_file("sql/risk_run_finish.sql", run, json(changed).dump(), consumed_dirty_id);
 }
-
 
 std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirty,
                                                const std::string& last_day) {
@@ -123,23 +146,19 @@ std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirt
 
 std::vector<std::int64_t> affected_parks(session& s, std::int64_t max_dirty, std::int64_t run,
                                          const std::vector<std::int64_t>& enterprises) {
-    return id_column(s.exec_file("sql/risk_affected_parks.sql", max_dirty, run,
-                                 array_literal(enterprises)));
+    return id_column(
+        s.exec_file("sql/risk_affected_parks.sql", max_dirty, run, array_literal(enterprises)));
 }
 
 std::vector<std::int64_t> affected_zones(session& s, std::int64_t max_dirty, std::int64_t run,
                                          const std::string& last_day, const std::string& zone_kind,
                                          double reach_deg, bool hazards_only,
                                          const std::vector<std::int64_t>& enterprises) {
-    return id_column(s.exec_file("sql/risk_affected_zones.sql", max_dirty, run, last_day,
-                                 zone_kind, reach_deg, hazards_only, array_literal(enterprises)));
+    return id_column(s.exec_file("sql/risk_affected_zones.sql", max_dirty, run, last_day, zone_kind,
+                                 reach_deg, hazards_only, array_literal(enterprises)));
 }
 
 void sync_township_zones(session& s) { s.exec_file("sql/risk_zones_townships.sql"); }
-
-void plan_for_whole_tables(session& s) {
-    s.exec_file("sql/set_local.sql", "plan_cache_mode", "force_generic_plan");
-}
 
 void refresh_zone_statistics(session& s) { s.exec_file("sql/risk_zones_analyze.sql"); }
 
@@ -171,6 +190,7 @@ std::vector<enterprise_fact_row> enterprise_facts(session& s, const id_scope& id
         f.open_major = int_field(r[11]);
         f.overdue_general = int_field(r[12]);
         f.overdue_major = int_field(r[13]);
+        f.name = r[14].as<std::string>();
         out.push_back(std::move(f));
     }
     return out;
@@ -208,15 +228,19 @@ std::vector<park_fact_row> park_facts(session& s, const id_scope& ids) {
     return out;
 }
 
-zone_facts zone_facts_of(session& s, const std::string& zone_kind, const id_scope& ids) {
+zone_facts zone_facts_of(session& s, const std::string& zone_kind, const id_scope& ids,
+                         bool with_grades) {
     const auto scope = array_literal(ids);
     zone_facts out;
     for (const auto& r : s.exec_file("sql/risk_zone_list.sql", zone_kind, scope))
         out.zones.push_back({r[0].as<std::int64_t>(), r[1].as<double>()});
-    for (const auto& r : s.exec_file("sql/risk_zone_members.sql", zone_kind, scope))
+    for (const auto& r : s.exec_file("sql/risk_zone_members.sql", zone_kind, scope, with_grades))
         out.members.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(),
-                               r[2].as<std::string>(), r[3].as<std::string>(),
-                               r[4].as<std::string>(), optional_field<int>(r[5])});
+                               r[2].is_null()
+                                   ? std::nullopt
+                                   : std::optional<zone_member_row::graded>(
+                                         {r[2].as<std::string>(), r[3].as<std::string>(),
+                                          r[4].as<std::string>(), optional_field<int>(r[5])})});
     for (const auto& r : s.exec_file("sql/risk_zone_hazards.sql", zone_kind, scope))
         out.hazards.push_back({r[0].as<std::int64_t>(), optional_field<std::string>(r[1]),
                                int_field(r[2]), int_field(r[3]), int_field(r[4])});
@@ -230,8 +254,7 @@ std::vector<density_cell_row> density_cells(session& s, const id_scope& ids) {
     return out;
 }
 
-std::vector<density_hazard_row> density_hazards(session& s, const id_scope& cells,
-                                                double reach_m) {
+std::vector<density_hazard_row> density_hazards(session& s, const id_scope& cells, double reach_m) {
     std::vector<density_hazard_row> out;
     for (const auto& r : s.exec_file("sql/risk_density_hazards.sql", array_literal(cells), reach_m))
         out.push_back({r[0].as<double>(), r[1].as<double>(), r[2].as<std::string>(),
@@ -242,66 +265,48 @@ std::vector<density_hazard_row> density_hazards(session& s, const id_scope& cell
 write_counts write_enterprise_grades(session& s, std::int64_t run,
                                      const std::vector<enterprise_grade_row>& rows,
                                      const id_scope& scope) {
-    json_lines lines(rows.size(), 512);
-    for (const auto& g : rows)
-        lines.add({{"id", g.id},
-                   {"colour", g.colour},
-                   {"score_colour", g.score_colour},
-                   {"score", g.score},
-                   {"hard_rules", g.hard_rules},
-                   {"model_version", g.model_version}},
-                  "inputs", g.inputs_json);
-    return counts_of(s.exec_file("sql/risk_write_enterprises.sql", run, lines.text(),
-                                 array_literal(scope)));
+    staged_rows stage(s, "enterprises");
+    for (const auto& g : rows) {
+        stage.integer(g.id).text(g.colour).text(g.score_colour).number(g.score);
+        stage.texts(g.hard_rules).text(g.model_version).text(g.inputs_json).end_row();
+    }
+    stage.complete();
+    return counts_of(s.exec_file("sql/risk_write_enterprises.sql", run, array_literal(scope)));
 }
 
 write_counts write_park_grades(session& s, std::int64_t run,
                                const std::vector<park_grade_row>& rows, const id_scope& scope) {
-    json_lines lines(rows.size(), 1024);
-    for (const auto& g : rows)
-        lines.add({{"id", g.id},
-                   {"grade", g.grade},
-                   {"score_grade", g.score_grade},
-                   {"score", g.score},
-                   {"vetoes", g.vetoes},
-                   {"enterprises", g.enterprises},
-                   {"model_version", g.model_version}},
-                  "inputs", g.inputs_json);
-    return counts_of(s.exec_file("sql/risk_write_parks.sql", run, lines.text(),
-                                 array_literal(scope)));
+    staged_rows stage(s, "parks");
+    for (const auto& g : rows) {
+        stage.integer(g.id).text(g.grade).text(g.score_grade).number(g.score).texts(g.vetoes);
+        stage.integer(g.enterprises).text(g.model_version).text(g.inputs_json).end_row();
+    }
+    stage.complete();
+    return counts_of(s.exec_file("sql/risk_write_parks.sql", run, array_literal(scope)));
 }
 
 write_counts write_zone_grades(session& s, std::int64_t run, const std::string& zone_kind,
                                const std::vector<zone_grade_row>& rows, const id_scope& scope) {
-    json_lines lines(rows.size(), 1400);
-    for (const auto& g : rows)
-        lines.add({{"zone_id", g.zone_id},
-                   {"category", g.category},
-                   {"colour", g.colour},
-                   {"risk_index", g.risk_index},
-                   {"enterprises", g.enterprises},
-                   {"red", g.red},
-                   {"orange", g.orange},
-                   {"yellow", g.yellow},
-                   {"blue", g.blue},
-                   {"open_hazards", g.open_hazards},
-                   {"model_version", g.model_version}},
-                  "explanation", g.explanation_json);
-    return counts_of(s.exec_file("sql/risk_write_zones.sql", run, lines.text(),
-                                 array_literal(scope), zone_kind));
+    staged_rows stage(s, "zones");
+    for (const auto& g : rows) {
+        stage.integer(g.zone_id).text(g.category).text(g.colour).number(g.risk_index);
+        stage.integer(g.enterprises).integer(g.red).integer(g.orange).integer(g.yellow);
+        stage.integer(g.blue).integer(g.open_hazards).text(g.model_version);
+        stage.text(g.explanation_json).end_row();
+    }
+    stage.complete();
+    return counts_of(s.exec_file("sql/risk_write_zones.sql", run, array_literal(scope), zone_kind));
 }
 
-write_counts write_density(session& s, std::int64_t run,
-                           const std::vector<density_grade_row>& rows, const id_scope& scope) {
-    json_lines lines(rows.size(), 400);
-    for (const auto& g : rows)
-        lines.add({{"zone_id", g.zone_id},
-                   {"density", g.density},
-                   {"colour", g.colour},
-                   {"model_version", g.model_version}},
-                  "explanation", g.explanation_json);
-    return counts_of(s.exec_file("sql/risk_write_density.sql", run, lines.text(),
-                                 array_literal(scope)));
+write_counts write_density(session& s, std::int64_t run, const std::vector<density_grade_row>& rows,
+                           const id_scope& scope) {
+    staged_rows stage(s, "density");
+    for (const auto& g : rows) {
+        stage.integer(g.zone_id).number(g.density).text(g.colour).text(g.model_version);
+        stage.text(g.explanation_json).end_row();
+    }
+    stage.complete();
+    return counts_of(s.exec_file("sql/risk_write_density.sql", run, array_literal(scope)));
 }
 
 } // namespace risk_store
@@ -365,9 +370,8 @@ std::vector<run_record> risk_reader::runs(const request_context& ctx, int limit)
     std::vector<run_record> out;
     m_db.transact(ctx, access::read_only, [&](session& s) {
         for (const auto& r : s.exec_file("sql/risk_runs_list.sql", limit))
-            out.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(),
-                           r[2].as<std::string>(), r[3].as<std::string>(),
-                           r[4].as<std::string>(), r[5].as<std::string>(),
+            out.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                           r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
                            r[6].as<std::string>()});
     });
     return out;

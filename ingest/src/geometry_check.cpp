@@ -67,6 +67,37 @@ double km_outside(const data::lonlat_box &box, const geo::bbox &e) {
     return std::hypot(dx * kx, dy * 110.57);
 }
 
+// Drops repeated vertices and repairs polygons with GEOS make-valid when the result is still a
+// non-empty valid polygon; false (with out.reject set) for anything else invalid. `when` says
+// at which step it was found (" after reprojection"), so the reason points at the CRS.
+bool valid_or_repaired(geo::geometry &g, geometry_result &out, const std::string &when) {
+    if (g.type_name() == "Point")
+        return true;
+    const auto before = g.num_points();
+    g = g.without_repeated_points();
+    const auto note = [&out](const std::string &text) {
+        out.repair = (out.repair ? *out.repair + "; " : std::string()) + text;
+    };
+    if (const auto after = g.num_points(); after < before)
+        note("removed " + std::to_string(before - after) + " repeated vertices" + when);
+    const auto reason = g.invalid_reason();
+    if (!reason)
+        return true;
+    geo::geometry fixed;
+    bool usable = false;
+    if (g.is_polygonal()) {
+        fixed = g.make_valid(geo::repair_method::structure);
+        usable = fixed.is_polygonal() && !fixed.is_empty() && fixed.is_valid();
+    }
+    if (!usable) {
+        out.reject = "invalid geometry" + when + ": " + *reason;
+        return false;
+    }
+    g = std::move(fixed);
+    note("repaired " + *reason + when + " (GEOS make-valid)");
+    return true;
+}
+
 } // namespace
 
 geometry_check::geometry_check(geometry_settings settings) : m_settings(std::move(settings)) {}
@@ -135,28 +166,8 @@ geometry_result geometry_check::process(const geo::geometry &source, shape wante
     }
 
     geo::geometry g = source;
-    if (type != "Point") {
-        const auto before = g.num_points();
-        g = g.without_repeated_points();
-        if (const auto after = g.num_points(); after < before)
-            out.repair = "removed " + std::to_string(before - after) + " repeated vertices";
-        if (const auto reason = g.invalid_reason()) {
-            geo::geometry fixed;
-            bool usable = false;
-            if (g.is_polygonal()) {
-                fixed = g.make_valid(geo::repair_method::structure);
-                usable = fixed.is_polygonal() && !fixed.is_empty() && fixed.is_valid();
-            }
-            if (!usable) {
-                out.reject = "invalid geometry: " + *reason;
-                return out;
-            }
-            g = std::move(fixed);
-            out.repair = (out.repair ? *out.repair + "; " : std::string()) + "repaired " +
-                         *reason + " (GEOS make-valid)";
-        }
-    }
-
+    if (!valid_or_repaired(g, out, ""))
+        return out;
     try {
         if (!m_transform->is_identity())
             g = g.transformed([this](double x, double y) { return m_transform->apply(x, y); });
@@ -168,6 +179,11 @@ geometry_result geometry_check::process(const geo::geometry &source, shape wante
         out.reject = err.what();
         return out;
     }
+    // Reprojection and the GCJ-02 correction move each vertex on its own: a ring that was valid
+    // in the source can touch or cross itself after them, and the table's ST_IsValid check would
+    // then abort the whole import. So check again, where the database will.
+    if (!valid_or_repaired(g, out, " after reprojection"))
+        return out;
 
     const auto w = g.envelope();
     if (w.min_x < china_min.lon || w.max_x > china_max.lon || w.min_y < china_min.lat ||

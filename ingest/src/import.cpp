@@ -44,7 +44,7 @@ shape wanted_shape(entity_kind kind) {
 }
 
 bool geometry_required(entity_kind kind) {
-    return kind == entity_kind::regions || kind == entity_kind::parks;
+    return kind == entity_kind::regions || kind == entity_kind::parks || kind == entity_kind::roads;
 }
 
 std::string file_name(const std::string &path) {
@@ -299,7 +299,8 @@ class import_pass {
         } else if (ok && geometry_required(m_options.kind)) {
             m_recorder.reject(row, "geometry", "no geometry (" +
                                                    std::string(kind_name(m_options.kind)) +
-                                                   " need a polygon)");
+                                                   " need a " +
+                                                   std::string(geometry_rule(m_options.kind)) + ")");
             ok = false;
         }
         if (ok)
@@ -329,11 +330,16 @@ class import_pass {
 
 import_report run_import(data::database &db, const import_options &options,
                          const progress_fn &progress) {
-    if (!importable(options.kind))
-        throw invalid_argument("unsupported_kind",
-                               "importing " + std::string(kind_name(options.kind)) +
-                                   " is not supported yet; supported: enterprises, hazards, "
-                                   "regions, parks, bridges, road-risk-segments, safety-works");
+    if (!importable(options.kind)) {
+        std::string supported;
+        for (const auto k : all_kinds())
+            if (importable(k))
+                supported += (supported.empty() ? "" : ", ") + std::string(kind_name(k));
+        throw invalid_argument("unsupported_kind", "importing " +
+                                                       std::string(kind_name(options.kind)) +
+                                                       " is not supported yet; supported: " +
+                                                       supported);
+    }
     const auto started = std::chrono::steady_clock::now();
     const auto region = data::region_extent(db);
     import_report report;

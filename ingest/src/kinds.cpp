@@ -329,6 +329,84 @@ std::vector<field_info> bridge_fields() {
     return f;
 }
 
+// Pieces of a route: one line each, with its stake range. The route's fields repeat on every
+// piece; admin_level is the code's prefix (the schema derives it), so a column giving it is
+// checked against the code rather than stored.
+std::vector<field_info> road_fields() {
+    auto route = route_code_field();
+    route.key = true;
+    auto from = stake("from_stake", {"起点桩号", "起始桩号", "起点", "from_stake"},
+                      "start stake, K12+300 or metres; when empty: the end of the route's previous "
+                      "piece in the file, 0 for its first");
+    from.key = true;
+    from.required = false;
+    auto to = stake("to_stake", {"止点桩号", "终点桩号", "讫点桩号", "止点", "to_stake"},
+                    "end stake; when empty: the start plus the piece's geodesic length");
+    to.required = false;
+    std::vector<field_info> f{
+        route,
+        text("name", {"路线名称", "名称", "name"}, "route name"),
+        enumeration("admin_level", {"行政等级", "行政级别", "路线等级", "admin_level"},
+                    {"G", "S", "X", "Y", "C", "Z"},
+                    {{"国道", "G"}, {"省道", "S"}, {"县道", "X"}, {"乡道", "Y"}, {"村道", "C"},
+                     {"专用公路", "Z"}, {"专用道路", "Z"}, {"national", "G"}, {"provincial", "S"},
+                     {"county", "X"}, {"township", "Y"}, {"village", "C"}, {"special", "Z"}},
+                    "administrative level; must match the route code's prefix", false),
+        formatted(text("township_code", {"乡镇代码", "所属乡镇代码", "管养乡镇代码", "township_code"},
+                       "township code; found from the route's position when absent"),
+                  "region_code"),
+        typed(field_type::integer, "piece", {"分段序号", "分段号", "路段序号", "段号", "piece"},
+              "piece number within the route; new pieces are numbered on when absent", 1, 999),
+        from,
+        to,
+        text("note", {"备注", "note"}, "note on the route"),
+    };
+    add_position_fields(f);
+    return f;
+}
+
+// Premises (DESIGN.md §3): places watched for use appearing where none should be.
+std::vector<field_info> premises_fields() {
+    std::vector<field_info> f{
+        formatted(key("code", {"场所编号", "场所编码", "房屋编号", "编号", "code"},
+                      "premises code: letters, digits, - and _"),
+                  "premises_code"),
+        enumeration("kind", {"场所类型", "场所类别", "类型", "类别", "kind"},
+                    {"rental_house", "idle_courtyard", "abandoned_plant"},
+                    {{"出租屋", "rental_house"}, {"出租房", "rental_house"},
+                     {"出租房屋", "rental_house"}, {"租赁房屋", "rental_house"},
+                     {"闲置院落", "idle_courtyard"}, {"闲置院子", "idle_courtyard"},
+                     {"空置院落", "idle_courtyard"}, {"闲置宅院", "idle_courtyard"},
+                     {"废弃厂房", "abandoned_plant"}, {"闲置厂房", "abandoned_plant"},
+                     {"废旧厂房", "abandoned_plant"}, {"停产厂房", "abandoned_plant"}},
+                    "rental house, idle courtyard or abandoned plant", true),
+        text("name", {"场所名称", "名称", "name"}, "name"),
+        text("address", {"地址", "详细地址", "房屋地址", "坐落", "address"}, "address"),
+        formatted(text("township_code", {"乡镇代码", "乡镇街道代码", "township_code"},
+                       "township code; found from the position when absent"),
+                  "region_code"),
+        enumeration("status", {"使用状态", "状态", "status"}, {"idle", "in_use", "demolished"},
+                    {{"闲置", "idle"}, {"空置", "idle"}, {"空闲", "idle"}, {"在用", "in_use"},
+                     {"使用中", "in_use"}, {"出租中", "in_use"}, {"已出租", "in_use"},
+                     {"在租", "in_use"}, {"已拆除", "demolished"}, {"拆除", "demolished"}},
+                    "idle, in use or demolished; when absent: in use for rental houses, idle "
+                    "otherwise",
+                    false),
+        text("owner_name", {"产权人", "业主", "房东", "所有人", "权属人", "owner_name"},
+             "owner (not published on the map)"),
+        text("contact_name", {"联系人", "负责人", "管理人", "contact_name"},
+             "contact person (not published on the map)"),
+        formatted(text("contact_phone", {"联系电话", "电话", "手机", "联系方式", "contact_phone"},
+                       "contact phone (not published on the map)"),
+                  "phone"),
+        typed(field_type::real, "area_m2", {"建筑面积", "占地面积", "面积", "area_m2"},
+              "floor or plot area in square metres", 0.01, 10000000),
+        text("note", {"备注", "note"}, "note"),
+    };
+    add_position_fields(f);
+    return f;
+}
+
 struct kind_entry {
     entity_kind kind;
     std::string_view name;
@@ -344,8 +422,8 @@ constexpr std::array<kind_entry, 9> kinds{{
     {entity_kind::bridges, "bridges", "point", true},
     {entity_kind::road_risk_segments, "road-risk-segments", "", true},
     {entity_kind::safety_works, "safety-works", "", true},
-    {entity_kind::roads, "roads", "line", false},
-    {entity_kind::premises, "premises", "point", false},
+    {entity_kind::roads, "roads", "line", true},
+    {entity_kind::premises, "premises", "point", true},
 }};
 
 const kind_entry &entry(entity_kind kind) {
@@ -407,7 +485,8 @@ const std::vector<field_info> &model_fields(entity_kind kind) {
     static const std::vector<field_info> segments = segment_fields();
     static const std::vector<field_info> works = works_fields();
     static const std::vector<field_info> bridges = bridge_fields();
-    static const std::vector<field_info> none;
+    static const std::vector<field_info> roads = road_fields();
+    static const std::vector<field_info> premises = premises_fields();
     switch (kind) {
     case entity_kind::enterprises:
         return enterprises;
@@ -423,9 +502,12 @@ const std::vector<field_info> &model_fields(entity_kind kind) {
         return works;
     case entity_kind::bridges:
         return bridges;
-    default:
-        return none;
+    case entity_kind::roads:
+        return roads;
+    case entity_kind::premises:
+        return premises;
     }
+    return enterprises; // unreachable: the switch names every kind
 }
 
 std::string_view geometry_rule(entity_kind kind) noexcept { return entry(kind).geometry; }

@@ -24,6 +24,8 @@ std::optional<row_problem> stake_problem(entity_kind kind, const TValue &value) 
     const double a = std::stod(*from), b = std::stod(*to);
     if (kind == entity_kind::safety_works && !(a < b))
         return row_problem{"to_stake", "the works must end after they start (" + *from + " m to " + *to + " m)"};
+    if (kind == entity_kind::roads && !(a < b))
+        return row_problem{"to_stake", "the piece must end after it starts (" + *from + " m to " + *to + " m)"};
     if (a > b)
         return row_problem{"to_stake", "the segment ends before it starts (" + *from + " m to " + *to + " m)"};
     return std::nullopt;
@@ -82,10 +84,24 @@ template <typename TValue> std::optional<row_problem> bridge_problem(const TValu
     return std::nullopt;
 }
 
+// The schema derives a route's level from its code's prefix (road_routes_level_matches_code).
+template <typename TValue> std::optional<row_problem> road_problem(const TValue &value) {
+    if (auto problem = stake_problem(entity_kind::roads, value))
+        return problem;
+    const auto route = value("route_code");
+    const auto level = value("admin_level");
+    if (route && level && route->substr(0, 1) != *level)
+        return row_problem{"admin_level", "route " + *route + " is a " + route->substr(0, 1) +
+                                              " road by its code, not " + *level};
+    return std::nullopt;
+}
+
 template <typename TValue>
 std::optional<row_problem> cross_field_problem(entity_kind kind, const TValue &value) {
     if (kind == entity_kind::bridges)
         return bridge_problem(value);
+    if (kind == entity_kind::roads)
+        return road_problem(value);
     if (kind == entity_kind::road_risk_segments)
         return stake_problem(kind, value);
     if (kind == entity_kind::safety_works) {

@@ -1,10 +1,13 @@
-// Shapefile encodings: GDAL recodes DBF text from the .cpg or the DBF's language-driver byte and
-// otherwise assumes ISO-8859-1, which turns GBK into mojibake without any error. So when neither
-// is there, we read the raw bytes of the first features and pick UTF-8 if they are valid UTF-8,
-// else GB18030.
+// Text encodings. Shapefiles: GDAL recodes DBF text from the .cpg or the DBF's language-driver
+// byte and otherwise assumes ISO-8859-1, which turns GBK into mojibake without any error. CSV:
+// GDAL passes the bytes through, and Excel on Chinese Windows saves CSV as GBK. So for both we
+// read the raw bytes of the header and the first features and pick UTF-8 if they are valid
+// UTF-8, else GB18030 (the superset of GBK); a CSV is then recoded by GDAL's CPLRecode as it is
+// read, a Shapefile by its driver.
 #include "source.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "values.hpp"
 
@@ -34,16 +37,21 @@ const std::vector<std::string> &import_drivers() {
 
 io::feature_reader open_with(const std::string &path, const std::string &layer,
                              std::vector<std::string> driver_options,
-                             std::vector<std::pair<std::string, std::string>> config = {}) {
+                             std::vector<std::pair<std::string, std::string>> config = {},
+                             std::string recode_from = {}) {
     io::open_options options;
     options.allowed_drivers = import_drivers();
     options.layer = layer;
     options.driver_options = std::move(driver_options);
     options.config_options = std::move(config);
+    options.recode_from = std::move(recode_from);
     return io::feature_reader(path, options);
 }
 
 bool sample_is_utf8(io::feature_reader &reader) {
+    for (const auto &column : reader.fields().fields())
+        if (!is_utf8(column.name))
+            return false;
     io::feature f;
     for (int i = 0; i < sample_features && reader.read(f); ++i)
         for (const auto &v : f.values)
@@ -60,6 +68,27 @@ std::optional<std::string> cpg_of(const io::feature_reader &reader) {
     return std::nullopt;
 }
 
+bool is_utf8_name(const std::string &encoding) {
+    std::string l;
+    for (const char c : encoding)
+        if (c != '-' && c != '_')
+            l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return l == "utf8";
+}
+
+// GDAL's CSV driver has no encoding option: it hands over the raw bytes, which io recodes.
+opened_source open_csv(io::feature_reader raw, const std::string &gdal_path,
+                       const std::string &layer, const std::string &encoding) {
+    if (!encoding.empty()) {
+        if (is_utf8_name(encoding))
+            return {std::move(raw), encoding + " (option)"};
+        return {open_with(gdal_path, layer, {}, {}, encoding), encoding + " (option)"};
+    }
+    if (sample_is_utf8(raw))
+        return {std::move(raw), "UTF-8 (detected)"};
+    return {open_with(gdal_path, layer, {}, {}, "GB18030"), "GB18030 (detected)"};
+}
+
 } // namespace
 
 opened_source open_source(const std::string &path, const std::string &layer,
@@ -73,6 +102,8 @@ opened_source open_source(const std::string &path, const std::string &layer,
     if (driver == "XLSX" || driver == "ODS")
         return {open_with(gdal_path, layer, {}, {{"OGR_" + driver + "_HEADERS", "FORCE"}}),
                 "UTF-8"};
+    if (driver == "CSV")
+        return open_csv(std::move(reader), gdal_path, layer, encoding);
     if (driver != "ESRI Shapefile")
         return {std::move(reader), "UTF-8"};
     if (!encoding.empty())

@@ -128,12 +128,20 @@ std::optional<std::string> format_error(const field_info &f, std::string &value)
         if (!code)
             return "bridge code '" + value + "' is not a route code + L + 4 or 5 digits";
         value = *code;
-    } else if (f.format == "works_code") {
+    } else if (f.format == "works_code" || f.format == "premises_code") {
         if (value.empty() || value.size() > 40 ||
             !std::all_of(value.begin(), value.end(), [](char c) {
                 return digit_or_capital(c) || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
             }))
-            return "works code '" + value + "' must be 1 to 40 letters, digits, - or _";
+            return (f.format == "works_code" ? "works code '" : "premises code '") + value +
+                   "' must be 1 to 40 letters, digits, - or _";
+    } else if (f.format == "phone") {
+        // landlines with area code and extension (0537-1234567-8001), mobiles, +86 ...
+        if (value.size() < 5 || value.size() > 30 ||
+            !std::all_of(value.begin(), value.end(), [](char c) {
+                return digit(c) || c == '-' || c == '+' || c == ' ' || c == '(' || c == ')';
+            }))
+            return "phone number '" + value + "' must be 5 to 30 digits, spaces, +, - or brackets";
     } else if (f.format == "industry_code") {
         value = upper_ascii(value);
         if (value.empty() || value.size() > 5 || value[0] < 'A' || value[0] > 'T' ||
@@ -331,7 +339,7 @@ conversion convert_value(const field_info &field, std::string_view raw) {
     if (text.empty())
         return std::optional<std::string>();
     if (!is_utf8(text))
-        return value_error{"text is not UTF-8: save the file as UTF-8 (for a Shapefile, pass its encoding)"};
+        return value_error{"text is not in the file's encoding: pass the right one with --encoding (GBK, GB18030, UTF-8 ...)"};
     switch (field.type) {
     case field_type::integer:
         return integer_value(field, text);

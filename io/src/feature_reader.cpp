@@ -77,13 +77,13 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string &name, const std::stri
     return layer;
 }
 
-std::shared_ptr<const schema> read_schema(OGRLayerH layer) {
+std::shared_ptr<const schema> read_schema(OGRLayerH layer, const std::string &recode_from) {
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     std::vector<field_def> fields;
     const int n = OGR_FD_GetFieldCount(defn);
     for (int i = 0; i < n; ++i) {
         OGRFieldDefnH field = OGR_FD_GetFieldDefn(defn, i);
-        fields.push_back({OGR_Fld_GetNameRef(field), field_type_name(field)});
+        fields.push_back({recoded(OGR_Fld_GetNameRef(field), recode_from), field_type_name(field)});
     }
     return std::make_shared<const schema>(std::move(fields));
 }
@@ -121,6 +121,19 @@ std::optional<std::string> geometry_of(OGRFeatureH f, const open_options &option
     return encode(g, options.geometry);
 }
 
+// CPLRecode only warns about an encoding iconv does not know, and then returns the text as it
+// was; refuse such a name up front instead of reading the whole file undecoded.
+void check_encoding(const std::string &encoding, const std::string &path) {
+    if (encoding.empty())
+        return;
+    error_capture capture;
+    const cpl_string probe(CPLRecode("a", encoding.c_str(), CPL_ENC_UTF8));
+    std::vector<std::string> messages;
+    capture.drain_into(messages);
+    if (capture.failed() || !messages.empty() || !probe)
+        throw read_error(path + ": unknown text encoding '" + encoding + "'");
+}
+
 // Sets GDAL configuration options for this thread for its lifetime, restoring the old values.
 class thread_config {
   public:
@@ -147,6 +160,7 @@ class thread_config {
 feature_reader::feature_reader(const std::string &path, const open_options &options)
     : m_impl(std::make_unique<impl>()) {
     ensure_gdal_ready();
+    check_encoding(options.recode_from, path);
     m_impl->path = path;
     m_impl->options = options;
     const thread_config config(options.config_options);
@@ -159,7 +173,7 @@ feature_reader::feature_reader(const std::string &path, const open_options &opti
     if (!m_impl->dataset)
         throw read_error(path + ": " + capture.failure_or("not a vector format GDAL can read"));
     m_impl->layer = choose_layer(m_impl->dataset.get(), options.layer, path);
-    m_impl->fields = read_schema(m_impl->layer);
+    m_impl->fields = read_schema(m_impl->layer, options.recode_from);
     OGR_L_ResetReading(m_impl->layer);
     capture.drain_into(m_impl->warnings);
 }
@@ -258,7 +272,7 @@ bool feature_reader::read(feature &out) {
     for (int i = 0; i < n; ++i) {
         auto &value = out.values[static_cast<std::size_t>(i)];
         if (OGR_F_IsFieldSetAndNotNull(f.get(), i))
-            value = field_text(f.get(), OGR_FD_GetFieldDefn(defn, i), i);
+            value = field_text(f.get(), OGR_FD_GetFieldDefn(defn, i), i, m_impl->options.recode_from);
         else
             value.reset();
     }

@@ -3,6 +3,8 @@
 // would have to special-case; we write standard forms instead.
 #include "field_text.hpp"
 
+#include <cpl_string.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -64,13 +66,14 @@ std::string json_array(std::span<const T> items, TFormat format) {
     return out;
 }
 
-std::string string_list(OGRFeatureH f, int index) {
+// Items are recoded before escaping: a GBK trail byte can be 0x5C, a backslash in ASCII.
+std::string string_list(OGRFeatureH f, int index, const std::string &recode_from) {
     std::string out = "[";
     char **items = OGR_F_GetFieldAsStringList(f, index);
     for (int i = 0; items != nullptr && items[i] != nullptr; ++i) {
         if (i > 0)
             out.push_back(',');
-        append_json_string(out, items[i]);
+        append_json_string(out, recoded(items[i], recode_from));
     }
     out.push_back(']');
     return out;
@@ -135,7 +138,15 @@ std::string field_type_name(OGRFieldDefnH field) {
     }
 }
 
-std::string field_text(OGRFeatureH f, OGRFieldDefnH field, int index) {
+std::string recoded(const char *text, const std::string &encoding) {
+    if (encoding.empty())
+        return text;
+    const cpl_string out(CPLRecode(text, encoding.c_str(), CPL_ENC_UTF8));
+    return out ? std::string(out.get()) : std::string();
+}
+
+std::string field_text(OGRFeatureH f, OGRFieldDefnH field, int index,
+                       const std::string &recode_from) {
     const auto type = OGR_Fld_GetType(field);
     int count = 0;
     switch (type) {
@@ -154,7 +165,7 @@ std::string field_text(OGRFeatureH f, OGRFieldDefnH field, int index) {
     case OFTBinary:
         return hex_text(f, index);
     case OFTStringList:
-        return string_list(f, index);
+        return string_list(f, index, recode_from);
     case OFTIntegerList: {
         const int *items = OGR_F_GetFieldAsIntegerList(f, index, &count);
         return json_array(std::span(items, static_cast<std::size_t>(count)),
@@ -171,7 +182,7 @@ std::string field_text(OGRFeatureH f, OGRFieldDefnH field, int index) {
                           [](std::string &out, double v) { out += number_text(v); });
     }
     default:
-        return OGR_F_GetFieldAsString(f, index);
+        return recoded(OGR_F_GetFieldAsString(f, index), recode_from);
     }
 }
 

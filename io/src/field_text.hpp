@@ -12,6 +12,11 @@ namespace riskatlas::io::detail {
 std::string field_type_name(OGRFieldDefnH field);
 
 /// The text of field `index` of `feature` (the caller has checked it is set and not null).
-std::string field_text(OGRFeatureH feature, OGRFieldDefnH field, int index);
+/// `recode_from`: the encoding of string values, recoded to UTF-8; empty: none.
+std::string field_text(OGRFeatureH feature, OGRFieldDefnH field, int index,
+                       const std::string &recode_from = {});
+
+/// `text` in `encoding` as UTF-8 (CPLRecode); unchanged when `encoding` is empty.
+std::string recoded(const char *text, const std::string &encoding);
 
 } // namespace riskatlas::io::detail

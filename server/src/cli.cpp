@@ -42,7 +42,7 @@ void add_import_options(CLI::App& cmd, cli_values& v) {
         ->check(CLI::ExistingFile);
     cmd.add_option("--as", v.import_kind,
                    "What the file holds: enterprises, parks, regions, hazards, bridges, "
-                   "road-risk-segments, safety-works (roads, premises: not yet)");
+                   "road-risk-segments, safety-works, roads, premises");
     cmd.add_flag("--kinds", v.import_kinds, "List the kinds, their fields and header aliases as JSON");
     cmd.add_option("--mapping", v.import.mapping_file,
                    "JSON mapping: {\"fields\": {\"name\": \"企业名称\"}, \"defaults\": {...}}")
@@ -56,7 +56,8 @@ void add_import_options(CLI::App& cmd, cli_values& v) {
     cmd.add_flag("--dry-run", o.dry_run, "Validate and report, write nothing");
     cmd.add_option("--layer", o.layer, "Layer to read from a multi-layer file (default: the first)");
     cmd.add_option("--encoding", o.encoding,
-                   "Text encoding of a Shapefile without .cpg (default: detect UTF-8 or GB18030)");
+                   "Text encoding of a CSV or of a Shapefile without .cpg, e.g. GBK (default: "
+                   "detect UTF-8 or GB18030)");
     cmd.add_option("--region-margin-km", o.region_margin_km,
                    "Reject features farther than this outside the loaded region")
         ->check(CLI::Range(0.0, 5000.0));

@@ -9,6 +9,7 @@
 #include <riskatlas/geo/tile.hpp>
 #include <riskatlas/risk/credit_code.hpp>
 
+#include <cpl_string.h>
 #include <curl/curl.h>
 #include <gdal.h>
 #include <ogr_api.h>
@@ -440,6 +441,43 @@ TEST_CASE("an upload beyond the request limit is refused with 413 JSON", "[http]
     INFO(r.substr(0, 300));
     CHECK(r.starts_with("HTTP/1.1 413"));
     CHECK(r.find("\"error\":\"request_too_large\"") != std::string::npos);
+}
+
+TEST_CASE("premises upload as GBK CSV, are served as features without owners, and re-upload "
+          "changes nothing",
+          "[http][imports]") {
+    test::exec_sql("DELETE FROM premises WHERE code LIKE 'HTTP-%'");
+    // as Excel on Chinese Windows saves it: GBK, so the server must detect the encoding
+    const std::string utf8 = "场所编号,场所类型,名称,产权人,联系电话,经度,纬度\n"
+                             "HTTP-P1,出租屋,导入测试出租屋,王五,13900000000,116.74,35.58\n"
+                             "HTTP-P2,废弃厂房,导入测试厂房,,,116.75,35.58\n";
+    const std::unique_ptr<char, decltype(&CPLFree)> gbk(
+        CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936"), &CPLFree);
+    const std::vector<form_field> form{{"kind", "premises", ""}, {"file", gbk.get(), "场所.csv"}};
+    const auto first = import_file(form);
+    INFO(first.dump());
+    REQUIRE(first["state"] == "succeeded");
+    CHECK(first["report"]["encoding"] == "GB18030 (detected)");
+    CHECK(first["report"]["counts"]["inserted"] == 2);
+    const auto r = http_get("/collections/premises/items?code=HTTP-P1");
+    REQUIRE(r.status == 200);
+    const auto items = r.json();
+    REQUIRE(items["numberMatched"] == 1);
+    const auto& p = items["features"][0]["properties"];
+    CHECK(p["name"] == "导入测试出租屋");
+    CHECK(p["kind"] == "rental_house");
+    CHECK(p["status"] == "in_use");
+    CHECK_FALSE(p["township_code"].is_null());
+    CHECK_FALSE(p.contains("owner_name"));
+    CHECK_FALSE(p.contains("contact_phone"));
+    const auto t = geo::tile_containing(116.74, 35.58, 12);
+    const auto tile = "/tiles/premises/12/" + std::to_string(t.x) + "/" + std::to_string(t.y) + ".mvt";
+    const auto etag = http_get(tile).header("etag");
+
+    const auto again = import_file(form);
+    CHECK(again["report"]["counts"]["unchanged"] == 2);
+    CHECK(http_get(tile).header("etag") == etag);
+    test::exec_sql("DELETE FROM premises WHERE code LIKE 'HTTP-%'");
 }
 
 TEST_CASE("imports are listed, kinds described, and unknown imports are 404", "[http][imports]") {

@@ -149,6 +149,54 @@ TEST_CASE_METHOD(computed_demo, "a township follows the enterprises inside it", 
     CHECK(index_of() > before);
 }
 
+TEST_CASE_METHOD(computed_demo, "an edit that moves only a score leaves every zone right", "[pg][risk]") {
+    // A blue enterprise gains one worker: its grade row changes (inputs, maybe score) but not what
+    // a zone reads of it (colour, name, category, hazard level, position), so an incremental run
+    // skips the zones around it (risk_affected_zones.sql); a full run must agree.
+    const auto enterprise = scalar<std::int64_t>(
+        "SELECT enterprise_id FROM enterprise_risk WHERE valid_to IS NULL AND colour = 'blue' "
+        "AND geom IS NOT NULL ORDER BY enterprise_id LIMIT 1");
+    const auto id = std::to_string(enterprise);
+    sql("UPDATE enterprises SET workers = coalesce(workers, 0) + 1 WHERE id = " + id);
+    const auto run = recompute(false);
+    REQUIRE(run.kind == "incremental");
+    CHECK(run.changed.at(analysis::enterprise_layer) == 2); // one version closed, one written
+    REQUIRE(scalar<std::string>("SELECT colour FROM enterprise_risk WHERE valid_to IS NULL AND enterprise_id = " + id) ==
+            "blue");
+    CHECK(run.changed.at(analysis::township_layer) == 0);
+    CHECK(run.changed.at(analysis::grid_layer) == 0);
+    // nothing was missed: a full run finds every zone as the incremental one left it
+    CHECK(total(recompute(true).changed) == 0);
+    // and moving it does regrade zones
+    sql("UPDATE enterprises SET geom = ST_SetSRID(ST_MakePoint(116.83, 35.56), 4326) WHERE id = " + id);
+    const auto moved = recompute(false);
+    CHECK(moved.changed.at(analysis::grid_layer) > 0);
+    CHECK(total(recompute(true).changed) == 0);
+}
+
+TEST_CASE_METHOD(computed_demo, "a full run's zones count the grades that run made", "[pg][risk]") {
+    // A full run reads the zones' members before it writes the new enterprise grades (it grades
+    // zones while the database writes): the zones must still see the new grades, not the old.
+    sql("UPDATE enterprises SET accidents_3y = 2 WHERE id IN (SELECT id FROM enterprises WHERE geom IS NOT NULL "
+        "ORDER BY id LIMIT 25)");
+    const auto run = recompute(true);
+    REQUIRE(run.kind == "full");
+    CHECK(run.changed.at(analysis::enterprise_layer) > 0);
+    // every township's colour counts equal its current enterprise grades, counted in SQL
+    const auto mismatched = scalar<std::int64_t>(
+        "WITH counted AS (SELECT z.id, count(*) FILTER (WHERE g.colour = 'red') AS red, "
+        "count(*) FILTER (WHERE g.colour = 'blue') AS blue, count(*) AS n "
+        "FROM risk_zones z JOIN enterprise_risk g ON g.valid_to IS NULL AND ST_ContainsProperly(z.geom, g.geom) "
+        "WHERE z.zone_kind = 'township' AND z.active GROUP BY z.id) "
+        "SELECT count(*) FROM counted c JOIN zone_risk r ON r.zone_id = c.id AND r.category = 'all' "
+        "AND r.valid_to IS NULL WHERE (r.red, r.blue, r.enterprises) IS DISTINCT FROM (c.red, c.blue, c.n)");
+    CHECK(mismatched == 0);
+    CHECK(scalar<std::int64_t>("SELECT sum(red) FROM zone_risk WHERE valid_to IS NULL AND category = 'all' "
+                               "AND zone_kind = 'township'") >= 25);
+    // and a second full run has nothing left to correct
+    CHECK(total(recompute(true).changed) == 0);
+}
+
 TEST_CASE_METHOD(computed_demo, "the previous version stays queryable after a recompute", "[pg][risk]") {
     const auto layers = tiles::registry::builtin();
     const data::layer_store store(layers.sources());

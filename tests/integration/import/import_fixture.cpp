@@ -38,8 +38,8 @@ import_fixture::import_fixture() {
 void import_fixture::reset() {
     pqxx::connection c(m_scratch.dsn());
     pqxx::work w(c);
-    w.exec("DELETE FROM safety_works; DELETE FROM road_risk_segments; DELETE FROM road_pieces;"
-           "DELETE FROM road_routes;"
+    w.exec("DELETE FROM safety_works; DELETE FROM road_risk_segments; DELETE FROM bridges;"
+           "DELETE FROM road_pieces; DELETE FROM road_routes; DELETE FROM premises;"
            "DELETE FROM hazards; DELETE FROM enterprises; DELETE FROM park_profiles;"
            "DELETE FROM regions WHERE code NOT IN ('370812', '370812001', '370812002', '370812P01');");
     if (w.exec1("SELECT count(*) FROM regions")[0].as<long long>() == 0)
@@ -74,6 +74,14 @@ std::string credit_code(int n) {
     char body[18];
     std::snprintf(body, sizeof body, "91370812MA%07d", n);
     return risk::complete_credit_code(body);
+}
+
+bool has_reject(const ingest::import_report& r, std::int64_t row, const std::string& field,
+                const std::string& reason_part) {
+    for (const auto& i : r.rejects)
+        if (i.row == row && i.field == field && i.reason.find(reason_part) != std::string::npos)
+            return true;
+    return false;
 }
 
 } // namespace riskatlas::test

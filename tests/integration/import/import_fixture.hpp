@@ -34,4 +34,8 @@ private:
 /// A credit code with a valid GB 32100 check character, distinct for each n.
 std::string credit_code(int n);
 
+/// True when the report rejects `row` on `field` with a reason containing `reason_part`.
+bool has_reject(const ingest::import_report& r, std::int64_t row, const std::string& field,
+                const std::string& reason_part);
+
 } // namespace riskatlas::test

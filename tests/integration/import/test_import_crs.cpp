@@ -1,6 +1,7 @@
 // Coordinates in the systems Chinese data arrives in: CGCS2000 Gauss-Krüger with and without the
 // zone prefix (positions checked against GDAL/PROJ's own forward projection), GCJ-02 from web maps
-// (checked against the known township-seat pairs), and a GBK Shapefile without .cpg.
+// (checked against the known township-seat pairs), a polygon the GCJ-02 correction makes invalid,
+// and a GBK Shapefile without .cpg.
 #include <catch2/catch.hpp>
 
 #include "import_fixture.hpp"
@@ -8,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 #include <ogr_srs_api.h>
+#include <riskatlas/geo/gcj02.hpp>
+#include <riskatlas/geo/geometry.hpp>
 
 #include <cmath>
 #include <filesystem>
@@ -155,6 +158,56 @@ TEST_CASE("GCJ-02 positions are corrected to the known WGS84 pairs", "[pg][impor
         CHECK(std::abs(stored(fx, credit, "X") - position.first) < 1e-6);
         CHECK(std::abs(stored(fx, credit, "Y") - position.second) < 1e-6);
     }
+}
+
+namespace {
+
+// A park whose hole touches its shell in the middle of a long edge (valid: they meet at one
+// point). The GCJ-02 correction moves that vertex off the straight edge it touched, inside or
+// outside the shell as the correction curves there; the first candidate it pushes outside.
+std::optional<std::string> park_invalid_after_gcj02() {
+    const auto corrected = [](const geo::geometry &g) {
+        return g.transformed([](double x, double y) -> std::optional<geo::lonlat> {
+            return geo::gcj02_to_wgs84({x, y});
+        });
+    };
+    for (int i = 0; i < 40; ++i) {
+        const double x0 = 116.62 + 0.005 * i, x1 = x0 + 0.15, xm = (x0 + x1) / 2;
+        const std::string shell = "(" + std::to_string(x0) + " 35.5, " + std::to_string(x1) + " 35.5, " +
+                                  std::to_string(x1) + " 35.6, " + std::to_string(x0) + " 35.6, " +
+                                  std::to_string(x0) + " 35.5)";
+        const std::string holes[] = {
+            "(" + std::to_string(xm) + " 35.5, " + std::to_string(xm + 0.01) + " 35.55, " +
+                std::to_string(xm - 0.01) + " 35.55, " + std::to_string(xm) + " 35.5)",
+            "(" + std::to_string(xm) + " 35.6, " + std::to_string(xm - 0.01) + " 35.55, " +
+                std::to_string(xm + 0.01) + " 35.55, " + std::to_string(xm) + " 35.6)"};
+        for (const auto &hole : holes) {
+            const std::string wkt = "POLYGON (" + shell + ", " + hole + ")";
+            const auto g = geo::geometry::from_wkt(wkt);
+            if (g.is_valid() && !corrected(g).is_valid())
+                return wkt;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("a polygon the GCJ-02 correction makes invalid is repaired, not a failed import",
+          "[pg][import]") {
+    auto &fx = fixture();
+    fx.reset();
+    const auto wkt = park_invalid_after_gcj02();
+    REQUIRE(wkt);
+    const std::string path = dir() + "/park_gcj02.csv";
+    test::write_text(path, "园区代码,园区名称,园区类型,WKT\n370812P09,火星园区,化工园区,\"" + *wkt + "\"\n");
+    const auto report = fx.import(path, ingest::entity_kind::parks, [](auto &o) { o.gcj02 = true; });
+    INFO(ingest::to_json(report).dump(1));
+    CHECK(report.outcome == "committed");
+    CHECK(report.counts.inserted == 1);
+    REQUIRE(report.repairs.size() == 1);
+    CHECK_THAT(report.repairs[0].reason, Catch::Contains("after reprojection"));
+    CHECK(fx.scalar("SELECT count(*) FROM regions WHERE code = '370812P09' AND ST_IsValid(geom)") == 1);
 }
 
 TEST_CASE("a GBK Shapefile without .cpg keeps its Chinese text", "[pg][import]") {

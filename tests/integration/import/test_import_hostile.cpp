@@ -10,6 +10,7 @@
 #include <pqxx/pqxx>
 
 using namespace riskatlas;
+using test::has_reject;
 
 namespace {
 
@@ -35,14 +36,6 @@ std::string write(const std::string &name, const std::string &text) {
 std::string bad_check_character(std::string code) {
     code.back() = code.back() == '0' ? '1' : '0';
     return code;
-}
-
-bool has_reject(const ingest::import_report &r, std::int64_t row, const std::string &field,
-                const std::string &reason_part) {
-    for (const auto &i : r.rejects)
-        if (i.row == row && i.field == field && i.reason.find(reason_part) != std::string::npos)
-            return true;
-    return false;
 }
 
 std::string park_feature(const std::string &code, const std::string &geometry) {

@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 
 using namespace riskatlas;
+using test::has_reject;
 
 namespace {
 
@@ -31,14 +32,6 @@ std::string write(const std::string &name, const std::string &text) {
     static const std::string dir = test::temp_dir("roads");
     test::write_text(dir + "/" + name, text);
     return dir + "/" + name;
-}
-
-bool has_reject(const ingest::import_report &r, std::int64_t row, const std::string &field,
-                const std::string &part) {
-    for (const auto &i : r.rejects)
-        if (i.row == row && i.field == field && i.reason.find(part) != std::string::npos)
-            return true;
-    return false;
 }
 
 } // namespace

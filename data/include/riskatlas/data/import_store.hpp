@@ -27,9 +27,9 @@ struct merge_counts {
 };
 
 /// One import's staging table. `kind` is an importable kind ("enterprises", "hazards",
-/// "regions", "parks", "road-risk-segments", "safety-works"); `fields` are the staging columns the caller fills, in order (the kind's
-/// model fields without the position pseudo-fields); the row number and geometry come first and
-/// last.
+/// "regions", "parks", "road-risk-segments", "safety-works", "bridges", "roads", "premises");
+/// `fields` are the staging columns the caller fills, in order (the kind's model fields without
+/// the position pseudo-fields); the row number and geometry come first and last.
 class import_stage {
   public:
     import_stage(session &s, std::string_view kind, std::vector<std::string> fields);
@@ -41,9 +41,10 @@ class import_stage {
     /// NULL); `hex_wkb` the geometry in EPSG:4326 as hex WKB, nullopt for none.
     void add(std::int64_t row, const std::vector<std::optional<std::string>> &values,
              const std::optional<std::string> &hex_wkb);
-    /// Ends the COPY and returns the staged rows the merge would refuse, by row: keys repeated
-    /// in the file, missing references, and the table's rules across fields applied to each
-    /// record as the merge would write it (`provided`: the fields the file carries).
+    /// Ends the COPY, fills values derived from other rows (a road piece's missing stakes), and
+    /// returns the staged rows the merge would refuse, by row: keys repeated in the file,
+    /// missing references, and the table's rules across fields applied to each record as the
+    /// merge would write it (`provided`: the fields the file carries).
     std::vector<staged_issue> check(const std::vector<std::string> &provided);
     /// Removes these rows before the merge (an --accept-partial import).
     void drop(const std::vector<std::int64_t> &rows);

@@ -19,6 +19,7 @@ using id_scope = std::optional<std::vector<std::int64_t>>;
 
 struct enterprise_fact_row {
     std::int64_t id = 0;
+    std::string name;
     std::string supervision_category;
     std::optional<std::string> industry_code;
     std::optional<int> major_hazard_level;
@@ -71,11 +72,16 @@ struct zone_row {
     double area_km2 = 0;
 };
 
+/// An enterprise inside a zone and its current grade (none if it was never graded; the grade's
+/// copies of the enterprise's name, category and hazard level come with it).
 struct zone_member_row {
     std::int64_t zone_id = 0;
     std::int64_t enterprise_id = 0;
-    std::string name, supervision_category, colour;
-    std::optional<int> major_hazard_level;
+    struct graded {
+        std::string name, supervision_category, colour;
+        std::optional<int> major_hazard_level;
+    };
+    std::optional<graded> grade;
 };
 
 /// Open hidden dangers in a zone for one supervision category (none: not tied to an enterprise).
@@ -163,11 +169,6 @@ std::int64_t begin_run(session& s, const std::string& kind, const std::string& r
 void finish_run(session& s, std::int64_t run, const std::map<std::string, std::int64_t>& changed,
                 std::int64_t consumed_dirty_id);
 
-/// For a full run: generic plans for the rest of the transaction. Its statements take a 15 MB
-/// text of result rows, which a custom plan would inline and re-plan around (0.2 s for the zone
-/// rows), and a NULL scope, whose one-time filters a generic plan handles as well. Incremental
-/// runs keep custom plans: their few scope ids must reach the planner to use the primary keys.
-void plan_for_whole_tables(session& s);
 
 /// What the changes up to dirty id `max_dirty` (and deadlines passed since `last_day`) touch.
 std::vector<std::int64_t> affected_enterprises(session& s, std::int64_t max_dirty,
@@ -193,7 +194,9 @@ bool grid_is_current(session& s, const std::string& grid, double cell_size_m);
 
 std::vector<enterprise_fact_row> enterprise_facts(session& s, const id_scope& ids);
 std::vector<park_fact_row> park_facts(session& s, const id_scope& ids);
-zone_facts zone_facts_of(session& s, const std::string& zone_kind, const id_scope& ids);
+/// `with_grades` false: members come without their stored grade (a full run grades every one).
+zone_facts zone_facts_of(session& s, const std::string& zone_kind, const id_scope& ids,
+                         bool with_grades = true);
 std::vector<density_cell_row> density_cells(session& s, const id_scope& ids);
 std::vector<density_hazard_row> density_hazards(session& s, const id_scope& cells,
                                                 double reach_m);

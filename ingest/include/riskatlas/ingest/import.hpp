@@ -46,7 +46,8 @@ struct import_options {
     bool dry_run = false;
     /// The layer to read in a multi-layer file; empty: the first.
     std::string layer;
-    /// Text encoding of a Shapefile without .cpg (e.g. "GBK"); empty: detect.
+    /// Text encoding of a CSV, or of a Shapefile without .cpg (e.g. "GBK"); empty: detect
+    /// (valid UTF-8 is UTF-8, anything else GB18030). Other formats define their own.
     std::string encoding;
     /// Features farther than this from the region's extent are rejected as misplaced.
     double region_margin_km = 50;

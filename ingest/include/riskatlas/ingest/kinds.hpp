@@ -45,7 +45,8 @@ struct field_info {
     std::optional<double> max;
     bool key = false; ///< part of the natural key: re-imports update the record it names
     /// A checked format: "credit_code" (GB 32100), "region_code", "industry_code" (GB/T 4754),
-    /// "route_code" (GB/T 917, canonicalised), "works_code", "bridge_code".
+    /// "route_code" (GB/T 917, canonicalised), "works_code", "bridge_code", "premises_code",
+    /// "phone".
     std::string format;
     std::string description;
 };

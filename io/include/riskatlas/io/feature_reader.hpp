@@ -38,6 +38,11 @@ struct open_options {
     /// GDAL configuration options set for this thread while the file is opened and read (e.g.
     /// OGR_XLSX_HEADERS=FORCE, which has no open-option form in GDAL 3.6).
     std::vector<std::pair<std::string, std::string>> config_options;
+    /// The encoding of the layer's text (field names and string values) when the driver does
+    /// not recode it itself, as for CSV: e.g. "GB18030". The text is recoded to UTF-8 with GDAL's
+    /// CPLRecode (iconv); empty = passed through as it is. An encoding iconv does not know makes
+    /// the constructor throw read_error.
+    std::string recode_from;
     /// Restrict to these GDAL drivers (short names, e.g. "CSV"); empty = let GDAL detect.
     std::vector<std::string> allowed_drivers;
     /// Layer to read; empty = the first layer.
