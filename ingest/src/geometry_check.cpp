@@ -168,6 +168,7 @@ geometry_result geometry_check::process(const geo::geometry &source, shape wante
     geo::geometry g = source;
     if (!valid_or_repaired(g, out, ""))
         return out;
+    const bool moved = !m_transform->is_identity() || m_settings.gcj02;
     try {
         if (!m_transform->is_identity())
             g = g.transformed([this](double x, double y) { return m_transform->apply(x, y); });
@@ -181,8 +182,9 @@ geometry_result geometry_check::process(const geo::geometry &source, shape wante
     }
     // Reprojection and the GCJ-02 correction move each vertex on its own: a ring that was valid
     // in the source can touch or cross itself after them, and the table's ST_IsValid check would
-    // then abort the whole import. So check again, where the database will.
-    if (!valid_or_repaired(g, out, " after reprojection"))
+    // then abort the whole import. So check again, where the database will (when nothing moved,
+    // the first check stands).
+    if (moved && !valid_or_repaired(g, out, " after reprojection"))
         return out;
 
     const auto w = g.envelope();
