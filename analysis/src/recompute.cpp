@@ -10,9 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 namespace riskatlas::analysis {
@@ -116,6 +118,15 @@ enterprise_rows(const std::vector<data::enterprise_fact_row>& facts, const model
 
 // An incremental stage with nothing in scope has nothing to read, grade, write or close.
 bool nothing_in(const id_scope& scope) { return scope && scope->empty(); }
+
+// Both lists of ids, sorted, each id once.
+std::vector<std::int64_t> merged(std::vector<std::int64_t> ids,
+                                 const std::vector<std::int64_t>& more) {
+    ids.insert(ids.end(), more.begin(), more.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
 
 std::int64_t grade_enterprises(session& s, std::int64_t run, const model_set& models,
                                const id_scope& scope) {
@@ -405,7 +416,7 @@ recompute_report recompute(data::database& db, const model_set& models,
 
         // Zones follow the regions and the models' cell sizes: rebuilt only when one of them
         // may have changed (only a full run can follow such a change), not on every full run.
-        const bool regions_changed = !last || pending.needs_full;
+        const bool regions_changed = !last || pending.zones_changed;
         progress("zones", 0.0);
         bool zones_synced = regions_changed;
         if (regions_changed)
@@ -416,15 +427,29 @@ recompute_report recompute(data::database& db, const model_set& models,
                 store::sync_grid_zones(s, grid, size_m);
                 zones_synced = true;
             }
-        if (zones_synced)
+        // The zones' members: all placed again after a zone rebuild, a bulk change (which
+        // leaves no per-row marks) or when a full run is asked for (every zone is regraded
+        // then), else only the enterprises that changed, and the zones whose members that
+        // changed are regraded.
+        const bool place_all = zones_synced || pending.needs_full || options.full;
+        std::map<std::string, std::vector<std::int64_t>> members_changed;
+        if (place_all) {
+            store::place_all_zone_members(s);
             store::refresh_zone_statistics(s);
+        } else {
+            members_changed =
+                store::place_zone_members(s, store::changed_enterprises(s, pending.max_id));
+        }
         if (full) {
             full_run(s, run, models, report, progress);
         } else {
             // Stage by stage: which zones to regrade depends on the grades just written.
             const auto zones_near = [&](const char* kind, double reach_deg, bool hazards_only) {
-                return store::affected_zones(s, pending.max_id, run, last_day, kind, reach_deg,
-                                             hazards_only, enterprises);
+                auto ids = store::affected_zones(s, pending.max_id, run, last_day, kind, reach_deg,
+                                                 hazards_only, enterprises);
+                if (const auto it = members_changed.find(kind); it != members_changed.end())
+                    ids = merged(std::move(ids), it->second);
+                return ids;
             };
             progress(enterprise_layer, 0.1);
             report.changed[enterprise_layer] = grade_enterprises(s, run, models, enterprises);

@@ -1,7 +1,9 @@
 -- Merges the staged enterprises into the table by natural key in one statement. $1 lists the model
 -- fields the file provided: an existing record keeps its value for every other field, and a
 -- record whose provided values are all unchanged is not written (so a re-import creates no new
--- version). Generated columns and versions follow from the triggers.
+-- version). Generated columns and versions follow from the triggers. A record the file names is
+-- real data from now on: the demo's `generated` flag goes, and `approximate` (a position placed
+-- by the demo) goes once the file gives the position.
 WITH found AS (
     -- the township each staged position lies in, as one join (a prepared polygon per township)
     SELECT DISTINCT ON (s._row) s._row, r.code
@@ -28,14 +30,15 @@ merged AS (
            CASE WHEN 'standardisation_level' = ANY($1) THEN s.standardisation_level ELSE t.standardisation_level END AS standardisation_level,
            COALESCE(CASE WHEN 'monitoring_connected' = ANY($1) THEN s.monitoring_connected ELSE t.monitoring_connected END, false) AS monitoring_connected,
            COALESCE(CASE WHEN 'accidents_3y' = ANY($1) THEN s.accidents_3y ELSE t.accidents_3y END, 0) AS accidents_3y,
-           CASE WHEN 'geom' = ANY($1) THEN ST_SetSRID(s.geom, 4326) ELSE t.geom END AS geom
+           CASE WHEN 'geom' = ANY($1) THEN ST_SetSRID(s.geom, 4326) ELSE t.geom END AS geom,
+           t.approximate AND NOT 'geom' = ANY($1) AS approximate
     FROM import_staging s
     LEFT JOIN found f ON f._row = s._row
     LEFT JOIN enterprises t ON t.credit_code = s.credit_code
 ),
 -- A record without a township code gets the township its position lies in.
 placed AS (
-    SELECT m.id, m._row, m.credit_code, m.name, m.industry_code, m.industry_name, m.supervision_category, m.park_code, m.address, m.workers, m.major_hazard_level, m.hazardous_processes, m.reaction_hazard_level, m.standardisation_level, m.monitoring_connected, m.accidents_3y, m.geom,
+    SELECT m.id, m._row, m.credit_code, m.name, m.industry_code, m.industry_name, m.supervision_category, m.park_code, m.address, m.workers, m.major_hazard_level, m.hazardous_processes, m.reaction_hazard_level, m.standardisation_level, m.monitoring_connected, m.accidents_3y, m.geom, m.approximate,
            COALESCE(m.township_code_given, m.township_found) AS township_code
     FROM merged m
 ),
@@ -55,9 +58,11 @@ updated AS (
         standardisation_level = m.standardisation_level,
         monitoring_connected = m.monitoring_connected,
         accidents_3y = m.accidents_3y,
-        geom = m.geom
+        geom = m.geom,
+        approximate = m.approximate,
+        generated = false
     FROM placed m
-    WHERE x.id = m.id AND (x.name, x.industry_code, x.industry_name, x.supervision_category, x.township_code, x.park_code, x.address, x.workers, x.major_hazard_level, x.hazardous_processes, x.reaction_hazard_level, x.standardisation_level, x.monitoring_connected, x.accidents_3y, x.geom) IS DISTINCT FROM (m.name, m.industry_code, m.industry_name, m.supervision_category, m.township_code, m.park_code, m.address, m.workers, m.major_hazard_level, m.hazardous_processes, m.reaction_hazard_level, m.standardisation_level, m.monitoring_connected, m.accidents_3y, m.geom)
+    WHERE x.id = m.id AND (x.name, x.industry_code, x.industry_name, x.supervision_category, x.township_code, x.park_code, x.address, x.workers, x.major_hazard_level, x.hazardous_processes, x.reaction_hazard_level, x.standardisation_level, x.monitoring_connected, x.accidents_3y, x.geom, x.approximate, x.generated) IS DISTINCT FROM (m.name, m.industry_code, m.industry_name, m.supervision_category, m.township_code, m.park_code, m.address, m.workers, m.major_hazard_level, m.hazardous_processes, m.reaction_hazard_level, m.standardisation_level, m.monitoring_connected, m.accidents_3y, m.geom, m.approximate, false)
     RETURNING 1
 ),
 inserted AS (

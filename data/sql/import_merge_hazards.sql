@@ -1,7 +1,8 @@
 -- Merges the staged hazards into the table by natural key in one statement. $1 lists the model
 -- fields the file provided: an existing record keeps its value for every other field, and a
 -- record whose provided values are all unchanged is not written (so a re-import creates no new
--- version). Generated columns and versions follow from the triggers.
+-- version). Generated columns and versions follow from the triggers. A record the file names is
+-- real data from now on: the demo's `generated` flag goes.
 WITH found AS (
     -- the township each staged position lies in, as one join (a prepared polygon per township)
     SELECT DISTINCT ON (s._row) s._row, r.code
@@ -47,9 +48,10 @@ updated AS (
         deadline = m.deadline,
         status = m.status,
         closed_on = m.closed_on,
-        geom = m.geom
+        geom = m.geom,
+        generated = false
     FROM placed m
-    WHERE x.id = m.id AND (x.channel, x.level, x.category, x.enterprise_id, x.township_code, x.description, x.found_on, x.deadline, x.status, x.closed_on, x.geom) IS DISTINCT FROM (m.channel, m.level, m.category, m.enterprise_id, m.township_code, m.description, m.found_on, m.deadline, m.status, m.closed_on, m.geom)
+    WHERE x.id = m.id AND (x.channel, x.level, x.category, x.enterprise_id, x.township_code, x.description, x.found_on, x.deadline, x.status, x.closed_on, x.geom, x.generated) IS DISTINCT FROM (m.channel, m.level, m.category, m.enterprise_id, m.township_code, m.description, m.found_on, m.deadline, m.status, m.closed_on, m.geom, false)
     RETURNING 1
 ),
 inserted AS (

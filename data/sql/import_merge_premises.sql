@@ -2,6 +2,7 @@
 -- provided: an existing record keeps every other field, and a record whose provided values are
 -- all unchanged is not written (no new version). A record without a township gets the one its
 -- position lies in; a new record without a status is in use if it is a rental house, else idle.
+-- A record the file names is real data from now on: the demo's `generated` flag goes.
 WITH found AS (
     -- the township each staged position lies in, as one join
     SELECT DISTINCT ON (s._row) s._row, r.code
@@ -49,10 +50,11 @@ updated AS (
         contact_phone = m.contact_phone,
         area_m2 = m.area_m2,
         note = m.note,
-        geom = m.geom
+        geom = m.geom,
+        generated = false
     FROM placed m
-    WHERE x.id = m.id AND (x.kind, x.name, x.address, x.township_code, x.status, x.owner_name, x.contact_name, x.contact_phone, x.area_m2, x.note, x.geom)
-          IS DISTINCT FROM (m.kind, m.name, m.address, m.township_code, m.status, m.owner_name, m.contact_name, m.contact_phone, m.area_m2, m.note, m.geom)
+    WHERE x.id = m.id AND (x.kind, x.name, x.address, x.township_code, x.status, x.owner_name, x.contact_name, x.contact_phone, x.area_m2, x.note, x.geom, x.generated)
+          IS DISTINCT FROM (m.kind, m.name, m.address, m.township_code, m.status, m.owner_name, m.contact_name, m.contact_phone, m.area_m2, m.note, m.geom, false)
     RETURNING 1
 ),
 inserted AS (

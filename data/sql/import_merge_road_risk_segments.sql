@@ -2,7 +2,7 @@
 -- imported ones (derived segments belong to the derivation). $1 lists the fields the file
 -- provided; the others keep their values; identical records are not written. The geometry comes
 -- from the route (road_risk_segments_place trigger); a segment without a township takes its
--- route's.
+-- route's. A record the file names is real data from now on: the demo's `generated` flag goes.
 WITH merged AS (
     SELECT t.id,
            s._row,
@@ -26,10 +26,11 @@ updated AS (
         township_code = m.township_code,
         description = m.description,
         identified_at = m.identified_at,
-        baseline_year = m.baseline_year
+        baseline_year = m.baseline_year,
+        generated = false
     FROM merged m
-    WHERE x.id = m.id AND (x.to_m, x.township_code, x.description, x.identified_at, x.baseline_year)
-          IS DISTINCT FROM (m.to_m, m.township_code, m.description, m.identified_at, m.baseline_year)
+    WHERE x.id = m.id AND (x.to_m, x.township_code, x.description, x.identified_at, x.baseline_year, x.generated)
+          IS DISTINCT FROM (m.to_m, m.township_code, m.description, m.identified_at, m.baseline_year, false)
     RETURNING 1
 ),
 inserted AS (

@@ -4,7 +4,8 @@
 -- unchanged is not written, so a re-import bumps no version and re-places nothing. A route's
 -- level and area code come from its code; a route without a township gets the one most of its
 -- length lies in. Changed pieces re-place what lies on their route (road_pieces_replace).
--- Counts are per piece: a piece counts as updated when it or its route was written.
+-- Counts are per piece: a piece counts as updated when it or its route was written. A route the
+-- file names is real data from now on: the demo's `generated` flag goes.
 WITH staged AS (
     SELECT s._row, s.route_code, s.name, s.township_code, s.piece, s.from_stake, s.to_stake, s.note,
            ST_LineMerge(ST_SetSRID(s.geom, 4326), true) AS geom
@@ -38,9 +39,11 @@ routes AS (
     LEFT JOIN road_routes t ON t.route_code = rr.route_code
 ),
 updated_routes AS (
-    UPDATE road_routes x SET name = m.name, township_code = m.township_code, note = m.note
+    UPDATE road_routes x SET name = m.name, township_code = m.township_code, note = m.note,
+                             generated = false
     FROM routes m
-    WHERE x.id = m.id AND (x.name, x.township_code, x.note) IS DISTINCT FROM (m.name, m.township_code, m.note)
+    WHERE x.id = m.id AND (x.name, x.township_code, x.note, x.generated)
+          IS DISTINCT FROM (m.name, m.township_code, m.note, false)
     RETURNING x.route_code
 ),
 inserted_routes AS (

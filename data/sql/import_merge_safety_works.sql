@@ -1,7 +1,8 @@
 -- Merges staged safety works by code. $1 lists the fields the file provided; the others keep
 -- their values; identical records are not written. The geometry comes from the route
 -- (safety_works_place trigger), and the coverage of the routes touched is recomputed by the
--- statement triggers of 0008_road_coverage.sql.
+-- statement triggers of 0008_road_coverage.sql. A record the file names is real data from now
+-- on: the demo's `generated` flag goes.
 WITH merged AS (
     SELECT t.id,
            s._row,
@@ -28,12 +29,13 @@ updated AS (
         started_on = m.started_on,
         completed_on = m.completed_on,
         accepted_on = m.accepted_on,
-        note = m.note
+        note = m.note,
+        generated = false
     FROM merged m
     WHERE x.id = m.id
-      AND (x.route_code, x.kind, x.from_m, x.to_m, x.status, x.started_on, x.completed_on, x.accepted_on, x.note)
+      AND (x.route_code, x.kind, x.from_m, x.to_m, x.status, x.started_on, x.completed_on, x.accepted_on, x.note, x.generated)
           IS DISTINCT FROM
-          (m.route_code, m.kind, m.from_m, m.to_m, m.status, m.started_on, m.completed_on, m.accepted_on, m.note)
+          (m.route_code, m.kind, m.from_m, m.to_m, m.status, m.started_on, m.completed_on, m.accepted_on, m.note, false)
     RETURNING 1
 ),
 inserted AS (

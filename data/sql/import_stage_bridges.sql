@@ -18,5 +18,6 @@ CREATE TEMP TABLE import_staging (
     treated_at date,
     status text,
     note text,
-    geom geometry
+    geom geometry,
+    _older_rating boolean NOT NULL DEFAULT false -- see import_prepare_bridges.sql
 ) ON COMMIT DROP

@@ -43,6 +43,28 @@ closed AS (
     WHERE t.enterprise_id = c.enterprise_id AND t.valid_from = c.valid_from
     RETURNING 1
 ),
+-- what zones read of the current grades (enterprise_current_grades), from every grade of the
+-- run's scope and not only the changed ones, so that a full run also repairs the table: a row
+-- written where it differs, removed for an enterprise in scope that is gone
+now_written AS (
+    INSERT INTO enterprise_current_grades AS g (enterprise_id, name, supervision_category,
+                                                colour, major_hazard_level)
+    SELECT f.id, f.name, f.supervision_category, f.colour, f.major_hazard_level
+    FROM fresh f LEFT JOIN enterprise_current_grades c ON c.enterprise_id = f.id
+    WHERE c.enterprise_id IS NULL
+       OR (c.name, c.supervision_category, c.colour, c.major_hazard_level)
+          IS DISTINCT FROM (f.name, f.supervision_category, f.colour, f.major_hazard_level)
+    ON CONFLICT (enterprise_id) DO UPDATE
+        SET name = EXCLUDED.name, supervision_category = EXCLUDED.supervision_category,
+            colour = EXCLUDED.colour, major_hazard_level = EXCLUDED.major_hazard_level
+),
+now_removed AS (
+    -- every enterprise in scope gets a grade unless it is gone: a lookup in enterprises, not a
+    -- second pass over the run's grades
+    DELETE FROM enterprise_current_grades g
+    WHERE ($2::bigint[] IS NULL OR g.enterprise_id = ANY ($2::bigint[]))
+      AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.id = g.enterprise_id)
+),
 written AS (
     INSERT INTO enterprise_risk (enterprise_id, valid_from, credit_code, name,
                                  supervision_category, industry_code, industry_name,

@@ -107,7 +107,7 @@ std::optional<last_run> latest_run(session& s) {
 
 dirty_summary pending_changes(session& s) {
     const auto row = s.exec_file("sql/risk_dirty_summary.sql").at(0);
-    return {row[0].as<std::int64_t>(), row[1].as<bool>()};
+    return {row[0].as<std::int64_t>(), row[1].as<bool>(), row[2].as<bool>()};
 }
 
 void register_model(session& s, const std::string& id, const std::string& version,
@@ -161,6 +161,25 @@ std::vector<std::int64_t> affected_zones(session& s, std::int64_t max_dirty, std
 void sync_township_zones(session& s) { s.exec_file("sql/risk_zones_townships.sql"); }
 
 void refresh_zone_statistics(session& s) { s.exec_file("sql/risk_zones_analyze.sql"); }
+
+std::map<std::string, std::vector<std::int64_t>>
+place_zone_members(session& s, const std::vector<std::int64_t>& ids) {
+    std::map<std::string, std::vector<std::int64_t>> changed;
+    if (ids.empty())
+        return changed;
+    for (const auto& r : s.exec_file("sql/risk_zone_members_place.sql", array_literal(ids)))
+        changed[r[1].as<std::string>()].push_back(r[0].as<std::int64_t>());
+    return changed;
+}
+
+void place_all_zone_members(session& s) {
+    s.exec_file("sql/risk_zone_members_clear.sql");
+    s.exec_file("sql/risk_zone_members_place_all.sql");
+}
+
+std::vector<std::int64_t> changed_enterprises(session& s, std::int64_t max_dirty) {
+    return id_column(s.exec_file("sql/risk_dirty_enterprises.sql", max_dirty));
+}
 
 bool grid_is_current(session& s, const std::string& grid, double cell_size_m) {
     return s.exec_file("sql/risk_zones_grid_current.sql", grid, cell_size_m).at(0)[0].as<bool>();

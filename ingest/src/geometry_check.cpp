@@ -7,8 +7,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "source_crs.hpp"
-
 namespace riskatlas::ingest::detail {
 namespace {
 
@@ -34,7 +32,7 @@ std::string number(double v) {
 
 std::string point_text(double x, double y) { return "(" + number(x) + ", " + number(y) + ")"; }
 
-bool matches(const std::string &type, shape wanted) {
+bool matches(const std::string& type, shape wanted) {
     switch (wanted) {
     case shape::point:
         return type == "Point";
@@ -59,7 +57,7 @@ std::string shape_name(shape s) {
 }
 
 // Distance in km from a box to a point outside it (0 inside), on a local flat approximation.
-double km_outside(const data::lonlat_box &box, const geo::bbox &e) {
+double km_outside(const data::lonlat_box& box, const geo::bbox& e) {
     const double lat = (box.min_lat + box.max_lat) / 2;
     const double dx = std::max({0.0, box.min_lon - e.max_x, e.min_x - box.max_lon});
     const double dy = std::max({0.0, box.min_lat - e.max_y, e.min_y - box.max_lat});
@@ -70,12 +68,12 @@ double km_outside(const data::lonlat_box &box, const geo::bbox &e) {
 // Drops repeated vertices and repairs polygons with GEOS make-valid when the result is still a
 // non-empty valid polygon; false (with out.reject set) for anything else invalid. `when` says
 // at which step it was found (" after reprojection"), so the reason points at the CRS.
-bool valid_or_repaired(geo::geometry &g, geometry_result &out, const std::string &when) {
+bool valid_or_repaired(geo::geometry& g, geometry_result& out, const std::string& when) {
     if (g.type_name() == "Point")
         return true;
     const auto before = g.num_points();
     g = g.without_repeated_points();
-    const auto note = [&out](const std::string &text) {
+    const auto note = [&out](const std::string& text) {
         out.repair = (out.repair ? *out.repair + "; " : std::string()) + text;
     };
     if (const auto after = g.num_points(); after < before)
@@ -103,7 +101,11 @@ bool valid_or_repaired(geo::geometry &g, geometry_result &out, const std::string
 geometry_check::geometry_check(geometry_settings settings) : m_settings(std::move(settings)) {}
 geometry_check::~geometry_check() = default;
 
-void geometry_check::decide_crs(const geo::geometry &first) {
+bool geometry_check::crs_from_coordinates() const noexcept {
+    return !m_transform && !m_settings.crs_option && !m_settings.file_crs;
+}
+
+void geometry_check::decide_crs(const std::vector<source_xy>& sample) {
     if (m_settings.crs_option) {
         m_crs_definition = *m_settings.crs_option;
         m_crs_from = "option";
@@ -111,16 +113,25 @@ void geometry_check::decide_crs(const geo::geometry &first) {
         m_crs_definition = *m_settings.file_crs;
         m_crs_from = "file";
     } else {
-        const auto e = first.envelope();
-        const auto choice = detect_crs(e.min_x, e.min_y);
+        const auto choice = detect_crs(sample);
         m_crs_definition = choice.definition;
         m_crs_from = choice.from;
     }
     m_transform = std::make_unique<geo::crs_to_wgs84>(m_crs_definition);
     if (m_settings.gcj02 && !m_transform->source_is_geographic())
-        throw invalid_argument("invalid_crs",
-                               "--gcj02 applies to lon/lat coordinates, but the CRS is projected (" +
-                                   m_transform->source_name() + ")");
+        throw invalid_argument(
+            "invalid_crs", "--gcj02 applies to lon/lat coordinates, but the CRS is projected (" +
+                               m_transform->source_name() + ")");
+}
+
+std::string geometry_check::not_degrees(const geo::bbox& e) const {
+    const std::string where = "coordinates " + point_text(e.min_x, e.min_y) +
+                              " cannot be degrees (the CRS is " + crs_text() + ")";
+    const bool swapped = std::abs(e.min_x) <= 90 && std::abs(e.max_x) <= 90 &&
+                         std::abs(e.min_y) <= 180 && std::abs(e.max_y) <= 180;
+    if (swapped)
+        return where + "; are lon and lat swapped?";
+    return where + "; they look like metres: pass --crs";
 }
 
 std::string geometry_check::crs_text() const {
@@ -135,7 +146,7 @@ std::string geometry_check::crs_text() const {
 
 std::string geometry_check::crs_from() const { return m_crs_from; }
 
-geometry_result geometry_check::process(const geo::geometry &source, shape wanted,
+geometry_result geometry_check::process(const geo::geometry& source, shape wanted,
                                         bool point_allowed) {
     geometry_result out;
     if (source.is_empty()) {
@@ -147,10 +158,10 @@ geometry_result geometry_check::process(const geo::geometry &source, shape wante
         out.reject = "expected " + shape_name(wanted) + ", got " + type;
         return out;
     }
-    if (!m_transform)
-        decide_crs(source);
-
     const auto e = source.envelope();
+    if (!m_transform)
+        decide_crs({{e.min_x, e.min_y}});
+
     if (!std::isfinite(e.min_x) || !std::isfinite(e.min_y) || !std::isfinite(e.max_x) ||
         !std::isfinite(e.max_y)) {
         out.reject = "coordinates are not finite numbers";
@@ -159,9 +170,7 @@ geometry_result geometry_check::process(const geo::geometry &source, shape wante
     if (m_transform->source_is_geographic() &&
         (std::abs(e.min_x) > 180 || std::abs(e.max_x) > 180 || std::abs(e.min_y) > 90 ||
          std::abs(e.max_y) > 90)) {
-        out.reject = "coordinates " + point_text(e.min_x, e.min_y) +
-                     " cannot be degrees (the CRS is " + crs_text() +
-                     "); they look like metres: pass --crs";
+        out.reject = not_degrees(e);
         return out;
     }
 
@@ -176,7 +185,7 @@ geometry_result geometry_check::process(const geo::geometry &source, shape wante
             g = g.transformed([](double x, double y) -> std::optional<geo::lonlat> {
                 return geo::gcj02_to_wgs84({x, y});
             });
-    } catch (const geo::invalid_geometry &err) {
+    } catch (const geo::invalid_geometry& err) {
         out.reject = err.what();
         return out;
     }

@@ -6,10 +6,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <riskatlas/data/import_store.hpp>
 #include <riskatlas/geo/crs.hpp>
 #include <riskatlas/geo/geometry.hpp>
+
+#include "source_crs.hpp"
 
 namespace riskatlas::ingest::detail {
 
@@ -36,15 +39,22 @@ class geometry_check {
 
     /// `wanted` is the shape the record needs; `point_allowed` lets a polygon kind take a point
     /// (villages among regions).
-    geometry_result process(const geo::geometry &source, shape wanted, bool point_allowed);
+    geometry_result process(const geo::geometry& source, shape wanted, bool point_allowed);
+
+    /// True while the CRS is still to be read from the coordinates (neither option nor file
+    /// gives one): the caller may then decide it from a sample first.
+    bool crs_from_coordinates() const noexcept;
+    /// Decides the CRS now; from `sample` (the first positions) when it comes from coordinates.
+    /// Without this, the first geometry processed decides alone.
+    void decide_crs(const std::vector<source_xy>& sample);
 
     /// The CRS in use ("EPSG:4549 (CGCS2000 / 3-degree Gauss-Kruger CM 117E)") and where it came
-    /// from; empty until the first geometry decided it.
+    /// from; empty until decided.
     std::string crs_text() const;
     std::string crs_from() const;
 
   private:
-    void decide_crs(const geo::geometry &first);
+    std::string not_degrees(const geo::bbox& e) const;
 
     geometry_settings m_settings;
     std::unique_ptr<geo::crs_to_wgs84> m_transform;

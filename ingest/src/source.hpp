@@ -14,8 +14,9 @@ struct opened_source {
     std::string encoding; ///< e.g. "UTF-8", "GB18030 (detected)", "CP936 (.cpg)"
 };
 
-/// Throws io::read_error (code "unreadable_file") naming the file and GDAL's reason.
-opened_source open_source(const std::string &path, const std::string &layer,
-                          const std::string &encoding);
+/// Throws io::read_error (code "unreadable_file") naming the file and GDAL's reason; messages
+/// call the file `display_name` (empty: `path`).
+opened_source open_source(const std::string& path, const std::string& display_name,
+                          const std::string& layer, const std::string& encoding);
 
 } // namespace riskatlas::ingest::detail

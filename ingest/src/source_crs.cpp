@@ -36,7 +36,7 @@ std::string format_number(double v) {
 
 } // namespace
 
-std::string expand_crs_option(const std::string &option) {
+std::string expand_crs_option(const std::string& option) {
     const std::string l = lower(option);
     if (whole_number(l) && l.back() != 'e')
         return "EPSG:" + l;
@@ -46,8 +46,7 @@ std::string expand_crs_option(const std::string &option) {
         return "EPSG:4326";
     for (const int degrees : {3, 6})
         for (const bool zone : {true, false}) {
-            const std::string prefix =
-                "gk" + std::to_string(degrees) + (zone ? "-zone:" : "-cm:");
+            const std::string prefix = "gk" + std::to_string(degrees) + (zone ? "-zone:" : "-cm:");
             if (!l.starts_with(prefix))
                 continue;
             const auto n = whole_number(std::string_view(l).substr(prefix.size()));
@@ -63,15 +62,37 @@ std::string expand_crs_option(const std::string &option) {
     return option;
 }
 
-crs_choice detect_crs(double x, double y) {
-    if (std::abs(x) <= 180 && std::abs(y) <= 90)
-        return {"EPSG:4326", "assumed"};
-    if (const auto epsg = geo::gauss_kruger_epsg_from_easting(x))
-        return {"EPSG:" + std::to_string(*epsg), "detected"};
+crs_choice detect_crs(const std::vector<source_xy>& sample) {
+    // candidates in the order first seen, with their votes; "" is "neither"
+    std::vector<std::pair<std::string, std::size_t>> votes;
+    std::optional<source_xy> first_unknown;
+    for (const auto& p : sample) {
+        std::string candidate;
+        if (std::abs(p.x) <= 180 && std::abs(p.y) <= 90)
+            candidate = "EPSG:4326";
+        else if (const auto epsg = geo::gauss_kruger_epsg_from_easting(p.x))
+            candidate = "EPSG:" + std::to_string(*epsg);
+        else if (!first_unknown)
+            first_unknown = p;
+        const auto it = std::find_if(votes.begin(), votes.end(),
+                                     [&](const auto& v) { return v.first == candidate; });
+        if (it == votes.end())
+            votes.emplace_back(candidate, 1);
+        else
+            ++it->second;
+    }
+    const auto winner =
+        std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+            return a.second < b.second; // max_element keeps the first of equals
+        });
+    if (winner != votes.end() && !winner->first.empty())
+        return {winner->first, winner->first == "EPSG:4326" ? "assumed" : "detected"};
+    const std::string example = first_unknown ? " (" + format_number(first_unknown->x) + ", " +
+                                                    format_number(first_unknown->y) + ")"
+                                              : "";
     throw invalid_argument(
-        "unknown_crs", "the file has no CRS and its first coordinate (" + format_number(x) + ", " +
-                           format_number(y) +
-                           ") is neither lon/lat nor a Gauss-Krüger easting with a zone prefix; " +
+        "unknown_crs", "the file has no CRS and most of its first coordinates" + example +
+                           " are neither lon/lat nor Gauss-Krüger eastings with a zone prefix; " +
                            "pass --crs (e.g. EPSG:4549 or gk3-cm:117)");
 }
 

@@ -42,42 +42,106 @@ std::map<std::string, std::string> feature::attributes() const {
     return out;
 }
 
-const schema &feature::fields() const {
+const schema& feature::fields() const {
     static const schema none({});
     return m_schema ? *m_schema : none;
 }
 
+namespace {
+
+// "/vsizip//tmp/a.zip" -> "/tmp/a.zip": the file itself, as opposed to GDAL's way of reading it.
+std::string without_vsi_prefix(const std::string& path) {
+    if (!path.starts_with("/vsi"))
+        return path;
+    const auto slash = path.find('/', 1);
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    if (from.empty())
+        return;
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+// The directory a file is in, with its trailing slash; empty for a bare name.
+std::string directory_of(const std::string& file) {
+    const auto slash = file.rfind('/');
+    return slash == std::string::npos ? std::string() : file.substr(0, slash + 1);
+}
+
+// Messages name the file as the user knows it: an upload's temporary path means nothing to its
+// sender, and tells any client where the server keeps its files. With a display name, the
+// file's directory goes too, so a sibling GDAL names (a Shapefile's .prj) shows as a bare name.
+class file_namer {
+  public:
+    file_namer(std::string path, const std::string& display_name)
+        : m_path(std::move(path)), m_file(without_vsi_prefix(m_path)),
+          m_display(display_name.empty() ? m_file : display_name),
+          m_hidden_dir(display_name.empty() ? std::string() : directory_of(m_file)) {}
+
+    const std::string& display() const noexcept { return m_display; }
+    std::string operator()(std::string message) const {
+        replace_all(message, m_path, m_display); // the longer spelling first
+        replace_all(message, m_file, m_display);
+        replace_all(message, m_hidden_dir, "");
+        return message;
+    }
+
+  private:
+    std::string m_path;
+    std::string m_file;
+    std::string m_display;
+    std::string m_hidden_dir;
+};
+
+} // namespace
+
 struct feature_reader::impl {
-    std::string path;
+    impl(const std::string& path, const open_options& o)
+        : options(o), named(path, o.display_name) {}
+
     open_options options;
+    file_namer named;
     dataset_ptr dataset;
     OGRLayerH layer = nullptr; // owned by the dataset
     std::shared_ptr<const schema> fields;
     std::vector<std::string> warnings;
+
+    // Moves the capture's messages into `warnings`, each naming the file as the user knows it.
+    void keep_warnings(error_capture& capture) {
+        std::vector<std::string> messages;
+        capture.drain_into(messages);
+        for (auto& m : messages)
+            warnings.push_back(named(std::move(m)));
+    }
+    [[noreturn]] void fail(const error_capture& capture, const std::string& fallback) const {
+        throw read_error(named.display() + ": " + named(capture.failure_or(fallback)));
+    }
 };
 
 namespace {
 
 // NULL-terminated C string list view of a vector (GDAL's char** convention).
-std::vector<const char *> c_list(const std::vector<std::string> &items) {
-    std::vector<const char *> out;
-    for (const auto &s : items)
+std::vector<const char*> c_list(const std::vector<std::string>& items) {
+    std::vector<const char*> out;
+    for (const auto& s : items)
         out.push_back(s.c_str());
     out.push_back(nullptr);
     return out;
 }
 
-OGRLayerH choose_layer(GDALDatasetH ds, const std::string &name, const std::string &path) {
+OGRLayerH choose_layer(GDALDatasetH ds, const std::string& name, const std::string& shown) {
     if (GDALDatasetGetLayerCount(ds) == 0)
-        throw read_error(path + ": no vector layers");
+        throw read_error(shown + ": no vector layers");
     OGRLayerH layer =
         name.empty() ? GDALDatasetGetLayer(ds, 0) : GDALDatasetGetLayerByName(ds, name.c_str());
     if (layer == nullptr)
-        throw read_error(path + ": no layer named '" + name + "'");
+        throw read_error(shown + ": no layer named '" + name + "'");
     return layer;
 }
 
-std::shared_ptr<const schema> read_schema(OGRLayerH layer, const std::string &recode_from) {
+std::shared_ptr<const schema> read_schema(OGRLayerH layer, const std::string& recode_from) {
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     std::vector<field_def> fields;
     const int n = OGR_FD_GetFieldCount(defn);
@@ -90,7 +154,7 @@ std::shared_ptr<const schema> read_schema(OGRLayerH layer, const std::string &re
 
 std::string encode(OGRGeometryH g, geometry_format format) {
     if (format == geometry_format::wkt) {
-        char *text = nullptr;
+        char* text = nullptr;
         const OGRErr err = OGR_G_ExportToIsoWkt(g, &text);
         const cpl_string owned(text);
         if (err != OGRERR_NONE || text == nullptr)
@@ -98,13 +162,13 @@ std::string encode(OGRGeometryH g, geometry_format format) {
         return std::string(text);
     }
     std::string wkb(OGR_G_WkbSizeEx(g), '\0');
-    if (OGR_G_ExportToIsoWkb(g, wkbNDR, reinterpret_cast<unsigned char *>(wkb.data())) !=
+    if (OGR_G_ExportToIsoWkb(g, wkbNDR, reinterpret_cast<unsigned char*>(wkb.data())) !=
         OGRERR_NONE)
         throw read_error("cannot write the geometry as WKB");
     return wkb;
 }
 
-std::optional<std::string> geometry_of(OGRFeatureH f, const open_options &options) {
+std::optional<std::string> geometry_of(OGRFeatureH f, const open_options& options) {
     if (options.geometry == geometry_format::none)
         return std::nullopt;
     OGRGeometryH g = OGR_F_GetGeometryRef(f); // owned by the feature
@@ -123,7 +187,7 @@ std::optional<std::string> geometry_of(OGRFeatureH f, const open_options &option
 
 // CPLRecode only warns about an encoding iconv does not know, and then returns the text as it
 // was; refuse such a name up front instead of reading the whole file undecoded.
-void check_encoding(const std::string &encoding, const std::string &path) {
+void check_encoding(const std::string& encoding, const std::string& shown) {
     if (encoding.empty())
         return;
     error_capture capture;
@@ -131,25 +195,25 @@ void check_encoding(const std::string &encoding, const std::string &path) {
     std::vector<std::string> messages;
     capture.drain_into(messages);
     if (capture.failed() || !messages.empty() || !probe)
-        throw read_error(path + ": unknown text encoding '" + encoding + "'");
+        throw read_error(shown + ": unknown text encoding '" + encoding + "'");
 }
 
 // Sets GDAL configuration options for this thread for its lifetime, restoring the old values.
 class thread_config {
   public:
-    explicit thread_config(const std::vector<std::pair<std::string, std::string>> &options) {
-        for (const auto &[key, value] : options) {
-            const char *old = CPLGetThreadLocalConfigOption(key.c_str(), nullptr);
+    explicit thread_config(const std::vector<std::pair<std::string, std::string>>& options) {
+        for (const auto& [key, value] : options) {
+            const char* old = CPLGetThreadLocalConfigOption(key.c_str(), nullptr);
             m_saved.emplace_back(key, old ? std::optional<std::string>(old) : std::nullopt);
             CPLSetThreadLocalConfigOption(key.c_str(), value.c_str());
         }
     }
     ~thread_config() {
-        for (const auto &[key, old] : m_saved)
+        for (const auto& [key, old] : m_saved)
             CPLSetThreadLocalConfigOption(key.c_str(), old ? old->c_str() : nullptr);
     }
-    thread_config(const thread_config &) = delete;
-    thread_config &operator=(const thread_config &) = delete;
+    thread_config(const thread_config&) = delete;
+    thread_config& operator=(const thread_config&) = delete;
 
   private:
     std::vector<std::pair<std::string, std::optional<std::string>>> m_saved;
@@ -157,12 +221,10 @@ class thread_config {
 
 } // namespace
 
-feature_reader::feature_reader(const std::string &path, const open_options &options)
-    : m_impl(std::make_unique<impl>()) {
+feature_reader::feature_reader(const std::string& path, const open_options& options)
+    : m_impl(std::make_unique<impl>(path, options)) {
     ensure_gdal_ready();
-    check_encoding(options.recode_from, path);
-    m_impl->path = path;
-    m_impl->options = options;
+    check_encoding(options.recode_from, m_impl->named.display());
     const thread_config config(options.config_options);
     error_capture capture;
     const auto drivers = c_list(options.allowed_drivers);
@@ -171,16 +233,16 @@ feature_reader::feature_reader(const std::string &path, const open_options &opti
                                      options.allowed_drivers.empty() ? nullptr : drivers.data(),
                                      driver_options.data(), nullptr));
     if (!m_impl->dataset)
-        throw read_error(path + ": " + capture.failure_or("not a vector format GDAL can read"));
-    m_impl->layer = choose_layer(m_impl->dataset.get(), options.layer, path);
+        m_impl->fail(capture, "not a vector format GDAL can read");
+    m_impl->layer = choose_layer(m_impl->dataset.get(), options.layer, m_impl->named.display());
     m_impl->fields = read_schema(m_impl->layer, options.recode_from);
     OGR_L_ResetReading(m_impl->layer);
-    capture.drain_into(m_impl->warnings);
+    m_impl->keep_warnings(capture);
 }
 
 feature_reader::~feature_reader() = default;
-feature_reader::feature_reader(feature_reader &&) noexcept = default;
-feature_reader &feature_reader::operator=(feature_reader &&) noexcept = default;
+feature_reader::feature_reader(feature_reader&&) noexcept = default;
+feature_reader& feature_reader::operator=(feature_reader&&) noexcept = default;
 
 std::vector<std::string> feature_reader::layer_names() const {
     std::vector<std::string> names;
@@ -197,28 +259,26 @@ std::string feature_reader::driver_name() const {
     return driver ? GDALGetDriverShortName(driver) : "";
 }
 
-bool feature_reader::has_geometry() const {
-    return OGR_L_GetGeomType(m_impl->layer) != wkbNone;
-}
+bool feature_reader::has_geometry() const { return OGR_L_GetGeomType(m_impl->layer) != wkbNone; }
 
 std::vector<std::string> feature_reader::files() const {
     std::vector<std::string> out;
-    char **list = GDALGetFileList(m_impl->dataset.get());
-    for (char **p = list; p != nullptr && *p != nullptr; ++p)
+    char** list = GDALGetFileList(m_impl->dataset.get());
+    for (char** p = list; p != nullptr && *p != nullptr; ++p)
         out.emplace_back(*p);
     CSLDestroy(list);
     return out;
 }
 
-const schema &feature_reader::fields() const { return *m_impl->fields; }
+const schema& feature_reader::fields() const { return *m_impl->fields; }
 
 std::optional<std::string> feature_reader::crs_authority() const {
     OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(m_impl->layer);
     if (srs == nullptr)
         return std::nullopt;
     error_capture quiet;
-    const char *name = OSRGetAuthorityName(srs, nullptr);
-    const char *code = OSRGetAuthorityCode(srs, nullptr);
+    const char* name = OSRGetAuthorityName(srs, nullptr);
+    const char* code = OSRGetAuthorityCode(srs, nullptr);
     if (name != nullptr && code != nullptr)
         return std::string(name) + ":" + code;
     // A .prj without authority (common for Shapefiles): let PROJ identify it on a copy.
@@ -237,8 +297,8 @@ std::optional<std::string> feature_reader::crs_wkt() const {
     if (srs == nullptr)
         return std::nullopt;
     error_capture quiet;
-    char *text = nullptr;
-    const char *const options[] = {"FORMAT=WKT2_2019", nullptr};
+    char* text = nullptr;
+    const char* const options[] = {"FORMAT=WKT2_2019", nullptr};
     const OGRErr err = OSRExportToWktEx(srs, &text, options);
     const cpl_string owned(text);
     if (err != OGRERR_NONE || text == nullptr)
@@ -254,14 +314,14 @@ std::optional<std::int64_t> feature_reader::feature_count_hint() const {
     return static_cast<std::int64_t>(n);
 }
 
-bool feature_reader::read(feature &out) {
+bool feature_reader::read(feature& out) {
     const thread_config config(m_impl->options.config_options);
     error_capture capture;
     const feature_ptr f(OGR_L_GetNextFeature(m_impl->layer));
     if (!f) {
         if (capture.failed())
-            throw read_error(m_impl->path + ": " + capture.failure_or("read failed"));
-        capture.drain_into(m_impl->warnings);
+            m_impl->fail(capture, "read failed");
+        m_impl->keep_warnings(capture);
         return false;
     }
     OGRFeatureDefnH defn = OGR_F_GetDefnRef(f.get());
@@ -270,14 +330,15 @@ bool feature_reader::read(feature &out) {
     out.fid = static_cast<std::int64_t>(OGR_F_GetFID(f.get()));
     out.values.resize(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
-        auto &value = out.values[static_cast<std::size_t>(i)];
+        auto& value = out.values[static_cast<std::size_t>(i)];
         if (OGR_F_IsFieldSetAndNotNull(f.get(), i))
-            value = field_text(f.get(), OGR_FD_GetFieldDefn(defn, i), i, m_impl->options.recode_from);
+            value =
+                field_text(f.get(), OGR_FD_GetFieldDefn(defn, i), i, m_impl->options.recode_from);
         else
             value.reset();
     }
     out.geometry = geometry_of(f.get(), m_impl->options);
-    capture.drain_into(m_impl->warnings);
+    m_impl->keep_warnings(capture);
     return true;
 }
 
@@ -290,7 +351,7 @@ std::optional<feature> feature_reader::next() {
 
 void feature_reader::rewind() { OGR_L_ResetReading(m_impl->layer); }
 
-const std::vector<std::string> &feature_reader::warnings() const noexcept {
+const std::vector<std::string>& feature_reader::warnings() const noexcept {
     return m_impl->warnings;
 }
 

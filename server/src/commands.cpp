@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "http_server.hpp"
+#include "import_upload.hpp"
 
 #include <riskatlas/analysis/recompute.hpp>
 #include <riskatlas/data/migrations.hpp>
@@ -12,6 +13,7 @@
 
 #include <condition_variable>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -98,6 +100,10 @@ int command_migrate(const server_config& cfg) {
 
 int command_serve(const server_config& cfg) {
     block_stop_signals();
+    std::error_code no_temp_dir; // then nothing was left there either
+    const auto removed =
+        remove_stale_upload_dirs(std::filesystem::temp_directory_path(no_temp_dir));
+    spdlog::info("imports: removed {} upload directories left by an earlier server", removed);
     services app(cfg);
     http_server server(app);
     server.start();

@@ -10,10 +10,18 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <map>
+#include <optional>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace riskatlas::server {
 namespace {
@@ -25,6 +33,43 @@ constexpr std::array<std::string_view, 9> uploadable{".gpkg", ".zip", ".geojson"
                                                      ".xlsx", ".kml", ".kmz",     ".fgb"};
 constexpr std::array<std::string_view, 8> option_names{
     "kind", "mapping", "crs", "gcj02", "accept_partial", "dry_run", "layer", "encoding"};
+
+// Upload directories are riskatlas-upload-XXXXXX, each locked (flock) by the process whose job
+// it waits for; riskatlas-import-XXXXXX was the unlocked name of builds before the lock.
+constexpr std::string_view upload_dir_prefix = "riskatlas-upload-";
+constexpr std::string_view unlocked_dir_prefix = "riskatlas-import-";
+constexpr std::size_t mkdtemp_suffix = 6;
+
+bool is_alnum_text(std::string_view s) {
+    return std::ranges::all_of(s,
+                               [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+// How long a directory of ours must be untouched before it can be left over, by its name;
+// nullopt: not one of ours. A locked directory is new for the instant between mkdtemp and flock
+// (a second server starting then must not take it); an unlocked one of an older build may still
+// be waited for by that build's server (beside us, in an upgrade), but no import waits a day.
+std::optional<std::chrono::seconds> min_stale_age(std::string_view name) {
+    const auto suffix_ok = [](std::string_view rest) {
+        return rest.size() == mkdtemp_suffix && is_alnum_text(rest);
+    };
+    if (name.starts_with(upload_dir_prefix) && suffix_ok(name.substr(upload_dir_prefix.size())))
+        return std::chrono::minutes(1);
+    if (name.starts_with(unlocked_dir_prefix) && suffix_ok(name.substr(unlocked_dir_prefix.size())))
+        return std::chrono::hours(24);
+    return std::nullopt;
+}
+
+// A process that still owns the directory holds its lock; the kernel drops the lock of a
+// process that died, whatever its process id or namespace.
+bool is_unlocked(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return false;
+    const bool taken = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    ::close(fd); // closing releases the lock we took
+    return taken;
+}
 
 [[noreturn]] void reject(const std::string& code, const std::string& message) {
     throw invalid_argument(code, message);
@@ -260,27 +305,67 @@ import_upload parse_import_request(const http_request& request) {
     return up;
 }
 
-upload_dir::upload_dir(std::filesystem::path dir, std::filesystem::path file)
-    : m_dir(std::move(dir)), m_file(std::move(file)) {}
+upload_dir::upload_dir(std::filesystem::path dir, std::filesystem::path file, int lock_fd)
+    : m_dir(std::move(dir)), m_file(std::move(file)), m_lock_fd(lock_fd) {}
 
 upload_dir::~upload_dir() {
     std::error_code ignored; // nothing to do about it in a destructor; the name is unique
     std::filesystem::remove_all(m_dir, ignored);
+    ::close(m_lock_fd); // only now: unlocked, the directory would be anyone's to remove
 }
 
 std::shared_ptr<upload_dir> upload_dir::save(const import_upload& upload) {
-    auto pattern = (std::filesystem::temp_directory_path() / "riskatlas-import-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) // mkdtemp: mode 0700, unique name
+    // mkdtemp gives a unique name and mode 0700; the lock held for the directory's life tells a
+    // later start that it is still wanted (see remove_stale_upload_dirs).
+    auto pattern =
+        (std::filesystem::temp_directory_path() / (std::string(upload_dir_prefix) + "XXXXXX"))
+            .string();
+    if (::mkdtemp(pattern.data()) == nullptr)
         throw error("upload_failed",
                     std::string("cannot create an upload directory: ") + std::strerror(errno));
     const std::filesystem::path dir = pattern;
-    std::shared_ptr<upload_dir> owner(new upload_dir(dir, dir / ("upload" + upload.extension)));
+    const int lock_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+        const int saved = errno;
+        if (lock_fd >= 0)
+            ::close(lock_fd);
+        std::error_code ignored;
+        std::filesystem::remove_all(dir, ignored);
+        throw error("upload_failed",
+                    std::string("cannot lock the upload directory: ") + std::strerror(saved));
+    }
+    std::shared_ptr<upload_dir> owner(
+        new upload_dir(dir, dir / ("upload" + upload.extension), lock_fd));
     std::ofstream out(owner->file(), std::ios::binary);
     out.write(upload.content.data(), static_cast<std::streamsize>(upload.content.size()));
     out.close();
+    // the client knows its file by its own name; the server's path is none of its business
     if (!out)
-        throw error("upload_failed", "cannot write the upload to " + owner->file().string());
+        throw error("upload_failed", "cannot save the upload '" + upload.filename +
+                                         "' (is the server's temporary disk full?)");
     return owner;
+}
+
+std::size_t remove_stale_upload_dirs(const std::filesystem::path& parent) {
+    namespace fs = std::filesystem;
+    std::size_t removed = 0;
+    std::error_code ec;
+    // increment(ec), not a range-for: a directory that cannot be read must not stop a start
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto path = it->path();
+        struct stat info {};
+        const auto min_age = min_stale_age(path.filename().string());
+        if (!min_age || ::lstat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) ||
+            info.st_uid != ::geteuid() ||
+            std::time(nullptr) - info.st_mtime < static_cast<std::time_t>(min_age->count()) ||
+            !is_unlocked(path))
+            continue;
+        std::error_code failed; // another process may be removing it too
+        fs::remove_all(path, failed);
+        if (!failed)
+            ++removed;
+    }
+    return removed;
 }
 
 } // namespace riskatlas::server

@@ -35,11 +35,12 @@ class unsupported_media_type : public invalid_argument {
     using invalid_argument::invalid_argument;
 };
 
-/// A directory only this process can read (mode 0700, unique name) holding one uploaded file;
-/// removed with everything in it when the last owner lets go (the job has finished).
+/// A directory only this process can read (mode 0700, unique name) holding one uploaded file,
+/// locked (flock) while it is wanted; removed with everything in it when the last owner lets go
+/// (the job has finished).
 class upload_dir {
   public:
-    /// Writes `upload.content` to <temp>/riskatlas-import-XXXXXX/upload<extension>.
+    /// Writes `upload.content` to <temp>/riskatlas-upload-XXXXXX/upload<extension>.
     static std::shared_ptr<upload_dir> save(const import_upload& upload);
     ~upload_dir();
     upload_dir(const upload_dir&) = delete;
@@ -48,9 +49,17 @@ class upload_dir {
     const std::filesystem::path& file() const noexcept { return m_file; }
 
   private:
-    upload_dir(std::filesystem::path dir, std::filesystem::path file);
+    upload_dir(std::filesystem::path dir, std::filesystem::path file, int lock_fd);
     std::filesystem::path m_dir;
     std::filesystem::path m_file;
+    int m_lock_fd;
 };
+
+/// Removes the upload directories in `parent` that a process of this program left behind when
+/// it died before its jobs ended (a crash, kill -9): ours by name and owner, and locked by no
+/// process (a minute old at least, so one being made is not taken); those of older builds, which
+/// did not lock them, once untouched for a day. Call at server start. Returns how many were
+/// removed; never throws.
+std::size_t remove_stale_upload_dirs(const std::filesystem::path& parent);
 
 } // namespace riskatlas::server

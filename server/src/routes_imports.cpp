@@ -143,7 +143,7 @@ json import_json(const import_state& st, const job_status& job, bool full_report
     return out;
 }
 
-// ingest logs the counts under the temporary file's name; this line ties them to the upload.
+// ingest logs under the upload's name; this line ties its counts to the job and the request.
 void log_import(const import_state& st, const ingest::import_report& r) {
     std::string id;
     {

@@ -518,3 +518,18 @@ TEST_CASE("imports are listed, kinds described, and unknown imports are 404", "[
     CHECK(page.header("content-type").starts_with("text/html"));
     CHECK_THAT(page.body, Catch::Contains("/web/imports.js"));
 }
+
+TEST_CASE("a file GDAL cannot read fails with the upload's own name and never the server's path",
+          "[http][imports]") {
+    for (const auto& name : {std::string("损坏的企业.gpkg"), std::string("parks.zip")}) {
+        const auto j = import_file({{"kind", "parks", ""}, {"file", "not a dataset at all", name}});
+        INFO(j.dump());
+        CHECK(j["state"] == "failed");
+        CHECK(j["error"]["error"] == "unreadable_file");
+        const auto message = j["error"]["message"].get<std::string>();
+        CHECK_THAT(message, Catch::Contains(name));
+        CHECK_THAT(message, !Catch::Contains("riskatlas-import-"));
+        CHECK_THAT(message, !Catch::Contains("/tmp"));
+        CHECK_THAT(message, !Catch::Contains("upload."));
+    }
+}

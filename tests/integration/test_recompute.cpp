@@ -52,6 +52,33 @@ struct computed_demo {
     template <typename T> T scalar(const std::string& statement) {
         return sql(statement).at(0)[0].as<T>();
     }
+
+    // What the zones read, checked against what it stands for: memberships against a fresh
+    // spatial placement, current grades against the current rows of enterprise_risk.
+    std::int64_t misplaced_members() {
+        return scalar<std::int64_t>(
+            "SELECT count(*) FROM ((SELECT zone_id, enterprise_id, zone_kind FROM risk_zone_members "
+            "EXCEPT SELECT zone_id, enterprise_id, zone_kind FROM risk_zone_placement) UNION ALL "
+            "(SELECT zone_id, enterprise_id, zone_kind FROM risk_zone_placement "
+            "EXCEPT SELECT zone_id, enterprise_id, zone_kind FROM risk_zone_members)) d");
+    }
+    std::int64_t stale_current_grades() {
+        const std::string fields = "enterprise_id, name, supervision_category, colour, major_hazard_level";
+        const std::string current = "SELECT " + fields + " FROM enterprise_risk WHERE valid_to IS NULL";
+        const std::string kept = "SELECT " + fields + " FROM enterprise_current_grades";
+        return scalar<std::int64_t>("SELECT count(*) FROM ((" + current + " EXCEPT " + kept + ") UNION ALL (" + kept +
+                                    " EXCEPT " + current + ")) d");
+    }
+    // Zones (townships and grid cells) whose stored enterprise count is not the number of
+    // enterprises properly inside them now.
+    std::int64_t miscounted_zones() {
+        return scalar<std::int64_t>(
+            "WITH counted AS (SELECT z.id, count(e.id) AS n FROM risk_zones z "
+            "LEFT JOIN enterprises e ON ST_ContainsProperly(z.geom, e.geom) "
+            "WHERE z.zone_kind IN ('township', 'grid') AND z.active GROUP BY z.id) "
+            "SELECT count(*) FROM counted c LEFT JOIN zone_risk r ON r.zone_id = c.id AND r.category = 'all' "
+            "AND r.valid_to IS NULL WHERE coalesce(r.enterprises, 0) <> c.n");
+    }
 };
 
 std::int64_t total(const std::map<std::string, std::int64_t>& changed) {
@@ -233,4 +260,103 @@ TEST_CASE_METHOD(computed_demo, "a model edited without a new version is refused
     CHECK(scalar<std::int64_t>("SELECT count(*) FROM risk_runs") == runs_before);
     CHECK(scalar<std::int64_t>("SELECT count(*) FROM risk_dirty") > 0); // still pending
     CHECK(scalar<std::int64_t>("SELECT count(*) FROM enterprise_risk WHERE valid_to IS NOT NULL") == 0);
+}
+
+TEST_CASE_METHOD(computed_demo, "a statement that changes many enterprises makes the next run full", "[pg][risk]") {
+    // 5,001 enterprises in one statement: one 'many' mark, not a mark (and a position) per row
+    sql("INSERT INTO enterprises (credit_code, name, supervision_category, geom) "
+        "SELECT '91370812MB' || lpad(g::text, 8, '0'), '批量企业' || g, 'industry_trade', "
+        "ST_SetSRID(ST_MakePoint(116.75 + (g % 100) * 0.001, 35.5 + (g / 100) * 0.001), 4326) "
+        "FROM generate_series(1, 5001) g");
+    CHECK(scalar<std::string>("SELECT string_agg(kind, ',') FROM risk_dirty") == "many");
+    const auto bulk = recompute(false);
+    CHECK(bulk.kind == "full");
+    CHECK(scalar<std::int64_t>("SELECT count(*) FROM enterprises e WHERE NOT EXISTS "
+                               "(SELECT 1 FROM enterprise_risk g WHERE g.enterprise_id = e.id AND g.valid_to IS NULL)") == 0);
+    CHECK(scalar<std::int64_t>("SELECT count(*) FROM risk_dirty") == 0);
+    // with no per-row marks, every enterprise was placed in its zones again
+    CHECK(misplaced_members() == 0);
+    CHECK(stale_current_grades() == 0);
+    CHECK(miscounted_zones() == 0);
+
+    // a batch that rewrites every row with its own values marks nothing
+    sql("UPDATE enterprises SET name = name");
+    CHECK(scalar<std::int64_t>("SELECT count(*) FROM risk_dirty") == 0);
+
+    // a small edit is marked row by row (old and new) and recomputed incrementally
+    sql("UPDATE enterprises SET accidents_3y = accidents_3y + 1 WHERE id IN (SELECT id FROM enterprises ORDER BY id LIMIT 10)");
+    CHECK(scalar<std::int64_t>("SELECT count(*) FROM risk_dirty WHERE kind = 'enterprise'") == 20);
+    CHECK(recompute(false).kind == "incremental");
+}
+
+TEST_CASE_METHOD(computed_demo, "a zone's members follow enterprises that move, arrive and go", "[pg][risk]") {
+    // Zones read their members from where the last runs placed them: an incremental run must
+    // place again every enterprise that moved, arrived or went.
+    const auto townships = sql("SELECT id FROM risk_zones WHERE zone_kind = 'township' AND active ORDER BY id LIMIT 2");
+    REQUIRE(townships.size() == 2);
+    const auto from = std::to_string(townships[0][0].as<std::int64_t>());
+    const auto to = std::to_string(townships[1][0].as<std::int64_t>());
+    const auto inside = [&](const std::string& zone) {
+        return "(SELECT e.id FROM enterprises e JOIN risk_zones z ON z.id = " + zone +
+               " AND ST_ContainsProperly(z.geom, e.geom) WHERE NOT EXISTS (SELECT 1 FROM hazards h "
+               "WHERE h.enterprise_id = e.id) ORDER BY e.id LIMIT 1)";
+    };
+    const auto target = "(SELECT ST_PointOnSurface(geom) FROM risk_zones WHERE id = " + to + ")";
+    sql("UPDATE enterprises SET geom = " + target + " WHERE id = " + inside(from));
+    sql("DELETE FROM enterprises WHERE id = " + inside(from));
+    sql("INSERT INTO enterprises (credit_code, name, supervision_category, geom) "
+        "VALUES ('91370812MA00000001', '新到企业', 'industry_trade', " + target + ")");
+    const auto run = recompute(false);
+    REQUIRE(run.kind == "incremental");
+    CHECK(misplaced_members() == 0);
+    CHECK(stale_current_grades() == 0);
+    // every township's and grid cell's enterprise count equals the enterprises inside it now
+    CHECK(miscounted_zones() == 0);
+    // and a full run that places every enterprise again finds nothing to correct
+    CHECK(total(recompute(true).changed) == 0);
+}
+
+TEST_CASE_METHOD(computed_demo, "a zone counted with a misplaced member is regraded when the member is placed again",
+                 "[pg][risk]") {
+    // An edit committed while a run reads (each statement sees the latest commits) can leave an
+    // enterprise placed where it no longer is and a zone graded with it. Simulated: the
+    // membership of E is moved to another township and that township regraded with it; the next
+    // run that places E again must regrade that township, although E's grade does not change.
+    const auto e = scalar<std::int64_t>(
+        "SELECT m.enterprise_id FROM risk_zone_members m JOIN enterprise_risk g ON g.enterprise_id = m.enterprise_id "
+        "AND g.valid_to IS NULL WHERE m.zone_kind = 'township' ORDER BY m.enterprise_id LIMIT 1");
+    const auto id = std::to_string(e);
+    const auto home = scalar<std::int64_t>("SELECT zone_id FROM risk_zone_members WHERE zone_kind = 'township' "
+                                           "AND enterprise_id = " + id);
+    const auto away = scalar<std::int64_t>("SELECT id FROM risk_zones WHERE zone_kind = 'township' AND active "
+                                           "AND id <> " + std::to_string(home) + " ORDER BY id LIMIT 1");
+    sql("UPDATE risk_zone_members SET zone_id = " + std::to_string(away) + " WHERE zone_kind = 'township' "
+        "AND enterprise_id = " + id);
+    // another enterprise of the away township turns red: that township is regraded, counting E
+    sql("UPDATE enterprises SET accidents_3y = 4 WHERE id = (SELECT m.enterprise_id FROM risk_zone_members m "
+        "WHERE m.zone_id = " + std::to_string(away) + " AND m.enterprise_id <> " + id +
+        " ORDER BY m.enterprise_id LIMIT 1)");
+    REQUIRE(recompute(false).kind == "incremental");
+    REQUIRE(miscounted_zones() == 1); // the away township counts E (the home one still does too)
+
+    // E is edited in a way its grade does not show (its address): placed again, the townships it
+    // left and joined are regraded
+    sql("UPDATE enterprises SET address = coalesce(address, '') || '（新址）' WHERE id = " + id);
+    const auto run = recompute(false);
+    REQUIRE(run.kind == "incremental");
+    CHECK(run.changed.at(analysis::township_layer) > 0);
+    CHECK(misplaced_members() == 0);
+    CHECK(miscounted_zones() == 0);
+}
+
+TEST_CASE_METHOD(computed_demo, "a forced full run repairs what the zones read", "[pg][risk]") {
+    sql("DELETE FROM risk_zone_members WHERE enterprise_id IN (SELECT id FROM enterprises ORDER BY id LIMIT 5)");
+    sql("UPDATE enterprise_current_grades SET colour = 'red' WHERE enterprise_id IN "
+        "(SELECT enterprise_id FROM enterprise_current_grades WHERE colour <> 'red' ORDER BY enterprise_id LIMIT 5)");
+    sql("INSERT INTO enterprise_current_grades VALUES (-1, '无此企业', 'industry_trade', 'red', NULL)");
+    REQUIRE(misplaced_members() > 0);
+    REQUIRE(stale_current_grades() == 11);
+    recompute(true);
+    CHECK(misplaced_members() == 0);
+    CHECK(stale_current_grades() == 0);
 }

@@ -70,6 +70,26 @@ std::string import_fixture::text(const std::string& sql) {
     return r[0].is_null() ? "" : r[0].as<std::string>();
 }
 
+void import_fixture::exec(const std::string& sql) {
+    pqxx::connection c(m_scratch.dsn());
+    pqxx::work w(c);
+    w.exec(sql);
+    w.commit();
+}
+
+void import_fixture::check_import_clears_generated(
+    const std::string& table, const std::string& path, ingest::entity_kind kind, long long rows,
+    const std::function<void(ingest::import_options&)>& tweak) {
+    exec("UPDATE " + table + " SET generated = true");
+    const auto real = import(path, kind, tweak);
+    INFO(ingest::to_json(real).dump(1));
+    CHECK(real.counts.updated == rows);
+    CHECK(scalar("SELECT count(*) FROM " + table + " WHERE generated") == 0);
+    const auto again = import(path, kind, tweak);
+    CHECK(again.counts.unchanged == rows);
+    CHECK(again.counts.updated == 0);
+}
+
 std::string credit_code(int n) {
     char body[18];
     std::snprintf(body, sizeof body, "91370812MA%07d", n);

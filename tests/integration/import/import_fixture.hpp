@@ -23,6 +23,14 @@ public:
     /// A single number from SQL.
     long long scalar(const std::string& sql);
     std::string text(const std::string& sql);
+    /// Runs SQL in its own committed transaction (setting up what an import meets).
+    void exec(const std::string& sql);
+    /// Marks the `rows` records of `table` as the demo's (generated), then checks that importing
+    /// `path`, which names them all, makes them real data, and that importing it again writes
+    /// nothing.
+    void check_import_clears_generated(const std::string& table, const std::string& path,
+                                       ingest::entity_kind kind, long long rows,
+                                       const std::function<void(ingest::import_options&)>& tweak = {});
     /// Empties the imported tables (regions back to the fixture's).
     void reset();
 

@@ -238,3 +238,47 @@ TEST_CASE("a GBK Shapefile without .cpg keeps its Chinese text", "[pg][import]")
     CHECK(fx.text("SELECT address FROM enterprises") == "山东省济宁市兖州区新兖镇");
     CHECK(fx.text("SELECT supervision_category FROM enterprises") == "hazardous_chemicals");
 }
+
+TEST_CASE("one odd first row does not decide a CRS-less file's CRS", "[pg][import]") {
+    auto &fx = fixture();
+    fx.reset();
+    const std::string header = "统一社会信用代码,企业名称,监管类别,X,Y\n";
+    const nlohmann::json xy{{"fields", {{"lon", "X"}, {"lat", "Y"}}}};
+    const auto rows = [](int first, const std::vector<std::pair<double, double>> &positions) {
+        std::string out;
+        for (std::size_t i = 0; i < positions.size(); ++i)
+            out += test::credit_code(first + static_cast<int>(i)) + ",企业" + std::to_string(i) + ",工贸," +
+                   fixed(positions[i].first) + "," + fixed(positions[i].second) + "\n";
+        return out;
+    };
+
+    // lon/lat with the first row's axes swapped: the file is lon/lat, the row is the bad one
+    const std::string swapped = dir() + "/swapped_first.csv";
+    test::write_text(swapped, header + rows(101, {{35.6, 116.7}, {116.71, 35.6}, {116.72, 35.6}, {116.73, 35.6}}));
+    const auto lonlat = fx.import(swapped, ingest::entity_kind::enterprises, [&](auto &o) {
+        o.mapping = xy;
+        o.accept_partial = true;
+    });
+    INFO(ingest::to_json(lonlat).dump(1));
+    CHECK(lonlat.outcome == "committed");
+    CHECK(lonlat.crs_from == "assumed");
+    CHECK(lonlat.source_crs.starts_with("EPSG:4326"));
+    CHECK(lonlat.counts.inserted == 3);
+    CHECK(test::has_reject(lonlat, 1, "geometry", "swapped"));
+
+    // Gauss-Krüger eastings with a zone prefix whose first row was typed in degrees
+    std::vector<std::pair<double, double>> positions{{116.78, 35.57}};
+    for (const double lon : {116.70, 116.75, 116.85})
+        positions.push_back(project(4527, lon, 35.6));
+    const std::string zoned = dir() + "/degrees_first.csv";
+    test::write_text(zoned, header + rows(111, positions));
+    const auto gk = fx.import(zoned, ingest::entity_kind::enterprises, [&](auto &o) {
+        o.mapping = xy;
+        o.accept_partial = true;
+    });
+    INFO(ingest::to_json(gk).dump(1));
+    CHECK(gk.crs_from == "detected");
+    CHECK(gk.source_crs.starts_with("EPSG:4527"));
+    CHECK(gk.counts.inserted == 3);
+    CHECK(test::has_reject(gk, 1, "geometry", "cannot be transformed"));
+}

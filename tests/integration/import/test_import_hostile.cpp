@@ -320,3 +320,134 @@ TEST_CASE("villages are points, other regions polygons", "[pg][import]") {
     CHECK(has_reject(report, 2, "geometry", "expected a Point"));
     CHECK(has_reject(report, 3, "geometry", "expected a Polygon"));
 }
+
+TEST_CASE("children of a refused parent region are refused with it and the rest loads", "[pg][import]") {
+    auto &fx = fixture();
+    fx.reset();
+    const std::string square = "\"POLYGON ((116.62 35.42, 116.64 35.42, 116.64 35.44, 116.62 35.44, 116.62 35.42))\"";
+    const std::string path = write("orphans.csv",
+        "区划代码,名称,级别,上级代码,WKT\n"
+        "370899,无主县,县,379999," + square + "\n"                // 1: its parent exists nowhere
+        "370899001,孤镇,乡镇,370899," + square + "\n"              // 2: child of row 1
+        "370899001001,孤村,村,370899001,POINT (116.63 35.43)\n"    // 3: grandchild of row 1
+        "370812008,点镇,乡镇,370812,POINT (116.63 35.43)\n"        // 4: a township needs a polygon
+        "370812008001,点村,村,370812008,POINT (116.63 35.43)\n"    // 5: child of row 4
+        "370812009,好镇,乡镇,370812," + square + "\n"
+        "370812009001,好村,村,370812009,POINT (116.63 35.43)\n");
+
+    const auto partial = fx.import(path, ingest::entity_kind::regions, [](auto &o) { o.accept_partial = true; });
+    INFO(ingest::to_json(partial).dump(1));
+    CHECK(partial.outcome == "committed");
+    CHECK(partial.counts.inserted == 2);
+    CHECK(partial.counts.rejected == 5);
+    CHECK(has_reject(partial, 1, "parent_code", "no region has the parent code 379999"));
+    CHECK(has_reject(partial, 2, "parent_code", "parent region 370899 was refused (row 1)"));
+    CHECK(has_reject(partial, 3, "parent_code", "parent region 370899001 was refused (row 2)"));
+    CHECK(has_reject(partial, 4, "geometry", "expected a Polygon"));
+    CHECK(has_reject(partial, 5, "parent_code", "parent region 370812008 was refused (row 4)"));
+    CHECK(fx.scalar("SELECT count(*) FROM regions WHERE code IN ('370812009', '370812009001')") == 2);
+    CHECK(fx.scalar("SELECT count(*) FROM regions WHERE code LIKE '370899%' OR code LIKE '370812008%'") == 0);
+
+    fx.reset();
+    const auto all_or_nothing = fx.import(path, ingest::entity_kind::regions);
+    CHECK(all_or_nothing.outcome == "rejected");
+    CHECK(fx.scalar("SELECT count(*) FROM regions WHERE code LIKE '370812009%'") == 0);
+}
+
+TEST_CASE("a repaired row refused by a later check is not counted as repaired", "[pg][import]") {
+    auto &fx = fixture();
+    fx.reset();
+    const std::string bow_tie = R"({"type":"Polygon","coordinates":[[[116.90,35.60],[116.95,35.65],[116.95,35.60],[116.90,35.65],[116.90,35.60]]]})";
+    auto orphan = park_feature("370812P31", bow_tie);
+    orphan.replace(orphan.find("\"370812\""), 8, "\"379999\""); // a parent code nobody has
+    const auto report = fx.import(write("repaired_refused.geojson", collection({orphan, park_feature("370812P32", bow_tie)})),
+                                  ingest::entity_kind::parks, [](auto &o) { o.accept_partial = true; });
+    INFO(ingest::to_json(report).dump(1));
+    CHECK(report.outcome == "committed");
+    CHECK(has_reject(report, 1, "parent_code", "379999"));
+    CHECK(report.counts.inserted == 1);
+    CHECK(report.counts.repaired == 1);
+    REQUIRE(report.repairs.size() == 1);
+    CHECK(report.repairs[0].row == 2);
+}
+
+TEST_CASE("an import that updates a demo record clears its generated and approximate flags", "[pg][import]") {
+    auto &fx = fixture();
+    fx.reset();
+    const auto placed = test::credit_code(81), unplaced = test::credit_code(82);
+    {
+        pqxx::connection c(fx.dsn());
+        pqxx::work w(c);
+        w.exec("INSERT INTO enterprises (credit_code, name, supervision_category, township_code, approximate, generated, geom) "
+               "VALUES ('" + placed + "', '演示企业', 'industry_trade', '370812001', true, true, ST_SetSRID(ST_MakePoint(116.7, 35.6), 4326)),"
+               "('" + unplaced + "', '演示企业二', 'industry_trade', '370812001', true, true, ST_SetSRID(ST_MakePoint(116.7, 35.6), 4326))");
+        w.exec("INSERT INTO hazards (code, channel, level, township_code, description, found_on, status, generated, geom) "
+               "VALUES ('YH-DEMO', 'inspection', 'general', '370812001', '演示隐患', '2024-03-05', 'reported', true, "
+               "ST_SetSRID(ST_MakePoint(116.7, 35.6), 4326))");
+        w.exec("UPDATE regions SET approximate = true, generated = true WHERE code IN ('370812001', '370812P01')");
+        w.commit();
+    }
+    // the same values as stored: only the flags differ
+    const std::string enterprises = write("real_enterprises.csv",
+        "统一社会信用代码,企业名称,监管类别,经度,纬度\n" + placed + ",演示企业,工贸,116.7,35.6\n");
+    const std::string unplaced_file = write("real_unplaced.csv", "统一社会信用代码,企业名称,监管类别\n" + unplaced + ",演示企业二,工贸\n");
+    const std::string hazards = write("real_hazards.csv", "隐患编号,来源,隐患等级,隐患描述,发现日期,状态,经度,纬度\n"
+                                                          "YH-DEMO,执法检查,一般,演示隐患,2024-03-05,已上报,116.7,35.6\n");
+    const std::string townships = write("real_townships.csv", "区划代码,名称,级别,上级代码,WKT\n"
+        "370812001,西镇,乡镇,370812,\"POLYGON ((116.6 35.4, 116.8 35.4, 116.8 35.75, 116.6 35.75, 116.6 35.4))\"\n");
+    const std::string parks = write("real_parks.geojson", collection({park_feature("370812P01",
+        R"({"type":"Polygon","coordinates":[[[116.9,35.5],[116.95,35.5],[116.95,35.55],[116.9,35.55],[116.9,35.5]]]})")}));
+    const std::vector<std::pair<std::string, ingest::entity_kind>> imports{
+        {enterprises, ingest::entity_kind::enterprises}, {unplaced_file, ingest::entity_kind::enterprises},
+        {hazards, ingest::entity_kind::hazards}, {townships, ingest::entity_kind::regions},
+        {parks, ingest::entity_kind::parks}};
+    for (const auto &[path, kind] : imports) {
+        const auto first = fx.import(path, kind);
+        INFO(path << ": " << ingest::to_json(first).dump(1));
+        CHECK(first.counts.updated == 1);
+    }
+    CHECK(fx.text("SELECT generated || ' ' || approximate FROM enterprises WHERE credit_code = '" + placed + "'") == "false false");
+    // a file without positions leaves the stored position, so it stays approximate
+    CHECK(fx.text("SELECT generated || ' ' || approximate FROM enterprises WHERE credit_code = '" + unplaced + "'") == "false true");
+    CHECK(fx.text("SELECT generated::text FROM hazards WHERE code = 'YH-DEMO'") == "false");
+    CHECK(fx.text("SELECT string_agg(generated || ' ' || approximate, ',' ORDER BY code) FROM regions "
+                  "WHERE code IN ('370812001', '370812P01')") == "false false,false false");
+
+    const auto versions = fx.text("SELECT string_agg(version::text, ',' ORDER BY table_name) FROM data_versions");
+    for (const auto &[path, kind] : imports) {
+        const auto again = fx.import(path, kind);
+        INFO(path);
+        CHECK(again.counts.unchanged == 1);
+        CHECK(again.counts.updated == 0);
+    }
+    CHECK(fx.text("SELECT string_agg(version::text, ',' ORDER BY table_name) FROM data_versions") == versions);
+}
+
+TEST_CASE("an unreadable file is named as the user named it and never by the server's path", "[pg][import]") {
+    auto &fx = fixture();
+    const auto message = [&](const std::string &path, const std::string &display_name) {
+        try {
+            fx.import(path, ingest::entity_kind::parks, [&](auto &o) { o.display_name = display_name; });
+        } catch (const riskatlas::error &e) {
+            CHECK(e.code() == "unreadable_file");
+            return std::string(e.what());
+        }
+        FAIL("garbage was imported");
+        return std::string();
+    };
+    const auto private_dir = test::temp_dir("upload-private");
+    for (const std::string name : {"upload.gpkg", "upload.zip"}) {
+        test::write_text(private_dir + "/" + name, "not a dataset at all");
+        const auto shown = name == "upload.zip" ? std::string("园区.zip") : std::string("园区.gpkg");
+        const auto uploaded = message(private_dir + "/" + name, shown);
+        INFO(uploaded);
+        CHECK_THAT(uploaded, Catch::Contains(shown));
+        CHECK_THAT(uploaded, !Catch::Contains(private_dir));
+        CHECK_THAT(uploaded, !Catch::Contains("/vsizip/"));
+        // the CLI shows the path as typed, without GDAL's /vsizip/ prefix
+        const auto typed = message(private_dir + "/" + name, "");
+        INFO(typed);
+        CHECK_THAT(typed, Catch::Contains(private_dir + "/" + name));
+        CHECK_THAT(typed, !Catch::Contains("/vsizip/"));
+    }
+}

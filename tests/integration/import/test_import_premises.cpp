@@ -52,6 +52,9 @@ TEST_CASE("premises import with Chinese kinds and the township of their position
     CHECK(again.counts.inserted + again.counts.updated == 0);
     CHECK(fx.scalar("SELECT version FROM data_versions WHERE table_name = 'premises'") == versions);
 
+    fx.check_import_clears_generated("premises", path, ingest::entity_kind::premises, 3,
+                                     [](auto &o) { o.accept_partial = true; });
+
     // the courtyard is let: only the status changes, and the stored owner stays
     const std::string change = test::temp_dir("premises") + "/change.csv";
     test::write_text(change, "场所编号,场所类型,使用状态\nP-002,闲置院落,出租中\n");

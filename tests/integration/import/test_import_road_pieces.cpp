@@ -69,6 +69,9 @@ TEST_CASE("a route in two pieces imports with its stakes and township", "[pg][im
         CHECK(version(fx, "road_pieces") == pieces);
         CHECK(version(fx, "road_risk_segments") == segments);
     }
+    SECTION("re-importing a demo route makes it real data") {
+        fx.check_import_clears_generated("road_routes", path, ingest::entity_kind::roads, 2);
+    }
     SECTION("a re-surveyed piece moves what lies on it") {
         const auto edited = fx.import(
             write("edit.csv",

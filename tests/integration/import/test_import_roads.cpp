@@ -67,6 +67,10 @@ TEST_CASE("risky segments import by stakes and are placed on their route", "[pg]
     CHECK(again.counts.unchanged == 2);
     CHECK(again.counts.inserted == 0);
     CHECK(fx.scalar("SELECT count(*) FROM road_risk_segments") == 2);
+
+    // the survey register now names the demo's records: they are real data from here on
+    fx.check_import_clears_generated("road_risk_segments", path, ingest::entity_kind::road_risk_segments, 2,
+                                     [](auto &o) { o.accept_partial = true; });
 }
 
 TEST_CASE("safety works import with their dates checked and raise coverage", "[pg][import]") {
@@ -81,7 +85,8 @@ TEST_CASE("safety works import with their dates checked and raise coverage", "[p
                             "W-3,X001370812,减速带,K1+000,K1+050,施工中,,,\n"
                             "W-4,X001370812,标线,K1+000,K1+050,已完工,2026-03-01,,\n"
                             "W-5,X001370812,照明,K1+000,K1+000,计划,,,\n";
-    const auto report = fx.import(write("works.csv", csv), ingest::entity_kind::safety_works,
+    const std::string path = write("works.csv", csv);
+    const auto report = fx.import(path, ingest::entity_kind::safety_works,
                                   [](auto &o) { o.accept_partial = true; });
     INFO(ingest::to_json(report).dump(1));
     CHECK(report.counts.inserted == 2);
@@ -91,6 +96,9 @@ TEST_CASE("safety works import with their dates checked and raise coverage", "[p
     // K0+500-K1+000 treated (W-1 and W-2 overlap, counted once) of the 600 m segment
     CHECK(fx.scalar("SELECT round(treated_m) FROM road_coverage_routes WHERE route_code = 'X001370812' "
                     "AND township_code = '*' AND type = '*'") == 500);
+
+    fx.check_import_clears_generated("safety_works", path, ingest::entity_kind::safety_works, 2,
+                                     [](auto &o) { o.accept_partial = true; });
 }
 
 TEST_CASE("bridges import with their ratings kept as inspection history", "[pg][import]") {
@@ -121,6 +129,9 @@ TEST_CASE("bridges import with their ratings kept as inspection history", "[pg][
     CHECK(again.counts.unchanged == 2);
     CHECK(fx.scalar("SELECT count(*) FROM bridge_inspections") == 2);
 
+    fx.check_import_clears_generated("bridges", path, ingest::entity_kind::bridges, 2,
+                                     [](auto &o) { o.accept_partial = true; });
+
     // rebuilt and rated again: it leaves the danger list, and the history has both ratings
     const auto rebuilt = fx.import(write("rebuilt.csv", header +
         "X001370812L0010,东河桥,X001370812,K0+800,32,1,2026-08-01,97,拆除重建,,已处治,2026-07-20,,\n"),
@@ -130,4 +141,27 @@ TEST_CASE("bridges import with their ratings kept as inspection history", "[pg][
     CHECK(fx.text("SELECT danger::text || ' ' || status FROM bridges WHERE code = 'X001370812L0010'") == "false treated");
     CHECK(fx.text("SELECT string_agg(condition_class::text, ',' ORDER BY inspected_at) FROM bridge_inspections "
                   "WHERE bridge_code = 'X001370812L0010'") == "4,1");
+
+    // an older ledger adds its rating to the history but leaves the current rating and its plan
+    const std::string older_ledger = write("older.csv", header +
+        "X001370812L0010,东河桥,X001370812,K0+800,32,3,2025-10-01,70,维修加固,2026-03-31,已处治,2026-07-20,,\n");
+    const auto older = fx.import(older_ledger, ingest::entity_kind::bridges);
+    INFO(ingest::to_json(older).dump(1));
+    CHECK(older.outcome == "committed");
+    CHECK(fx.text("SELECT condition_class || ' ' || rated_at || ' ' || dr_score || ' ' || treatment || ' ' || "
+                  "COALESCE(treatment_deadline::text, '-') || ' ' || danger FROM bridges "
+                  "WHERE code = 'X001370812L0010'") == "1 2026-08-01 97 reconstruct - false");
+    CHECK(fx.text("SELECT string_agg(condition_class::text, ',' ORDER BY inspected_at) FROM bridge_inspections "
+                  "WHERE bridge_code = 'X001370812L0010'") == "4,3,1");
+    const auto older_again = fx.import(older_ledger, ingest::entity_kind::bridges);
+    CHECK(older_again.counts.unchanged == 1);
+    CHECK(fx.scalar("SELECT count(*) FROM bridge_inspections WHERE bridge_code = 'X001370812L0010'") == 3);
+
+    // a rating of the stored date replaces it, as a newer one does
+    const auto same_day = fx.import(write("same_day.csv", header +
+        "X001370812L0010,东河桥,X001370812,K0+800,32,2,2026-08-01,85,拆除重建,,已处治,2026-07-20,,\n"),
+        ingest::entity_kind::bridges);
+    INFO(ingest::to_json(same_day).dump(1));
+    CHECK(same_day.counts.updated == 1);
+    CHECK(fx.text("SELECT condition_class || ' ' || dr_score FROM bridges WHERE code = 'X001370812L0010'") == "2 85");
 }

@@ -117,9 +117,30 @@ TEST_CASE("CRS options and detection", "[unit][ingest]") {
     CHECK(expand_crs_option("gk6-cm:117e") == "EPSG:4509");
     CHECK(expand_crs_option("EPSG:3857") == "EPSG:3857");
     CHECK_THROWS_AS(expand_crs_option("gk3-cm:118"), riskatlas::invalid_argument);
-    CHECK(detect_crs(116.8, 35.5).from == "assumed");
-    const auto gk = detect_crs(39'481'000, 3'935'000);
+    CHECK(detect_crs({{116.8, 35.5}}).from == "assumed");
+    const auto gk = detect_crs({{39'481'000, 3'935'000}});
     CHECK(gk.definition == "EPSG:4527");
     CHECK(gk.from == "detected");
-    CHECK_THROWS_AS(detect_crs(481'000, 3'935'000), riskatlas::invalid_argument);
+    CHECK_THROWS_AS(detect_crs({{481'000, 3'935'000}}), riskatlas::invalid_argument);
+    CHECK_THROWS_AS(detect_crs({}), riskatlas::invalid_argument);
+}
+
+TEST_CASE("most of the sampled positions decide a CRS-less file's CRS", "[unit][ingest]") {
+    // swapped axes in the first row, then lon/lat
+    const auto lonlat = detect_crs({{35.6, 116.7}, {116.7, 35.6}, {116.8, 35.6}});
+    CHECK(lonlat.definition == "EPSG:4326");
+    CHECK(lonlat.from == "assumed");
+    // a point typed in degrees among zone-prefixed eastings
+    CHECK(detect_crs({{116.7, 35.6}, {39'481'000, 3'935'000}, {39'482'000, 3'936'000}}).definition ==
+          "EPSG:4527");
+    // a tie goes to the first seen
+    CHECK(detect_crs({{116.7, 35.6}, {39'481'000, 3'935'000}}).definition == "EPSG:4326");
+    // mostly metres without a zone prefix: the file needs --crs, and the message shows one
+    try {
+        detect_crs({{481'000, 3'935'000}, {482'000, 3'935'000}, {116.7, 35.6}});
+        FAIL("metres without a zone were taken for a CRS");
+    } catch (const riskatlas::invalid_argument &e) {
+        CHECK(e.code() == "unknown_crs");
+        CHECK_THAT(e.what(), Catch::Contains("481000") && Catch::Contains("--crs"));
+    }
 }

@@ -133,3 +133,32 @@ TEST_CASE("unreadable files raise read_error with GDAL's reason", "[unit][io]") 
         io::feature_reader(data_dir + "yanzhou_railways_gmtchina_clip.geojson", wrong_layer),
         io::read_error);
 }
+
+TEST_CASE("messages call the file by its display name, GDAL's own included", "[unit][io]") {
+    const temp_file garbage("upload.geojson", "{\"type\": \"FeatureCollection\", \"features\": [");
+    const auto message = [&](const std::string &path, const io::open_options &options) {
+        try {
+            io::feature_reader reader(path, options);
+        } catch (const io::read_error &e) {
+            return std::string(e.what());
+        }
+        FAIL("expected read_error");
+        return std::string();
+    };
+    io::open_options named;
+    named.display_name = "企业名录.geojson";
+    const auto dir = std::filesystem::path(garbage.path()).parent_path().string();
+    for (const auto &path : {garbage.path(), "/vsizip/" + garbage.path()}) {
+        INFO(path);
+        const auto shown = message(path, named);
+        CHECK_THAT(shown, Catch::StartsWith("企业名录.geojson: "));
+        CHECK_THAT(shown, !Catch::Contains(dir));
+        // without one, the path as given, less GDAL's /vsi prefix
+        const auto plain = message(path, {});
+        CHECK_THAT(plain, Catch::StartsWith(garbage.path() + ": "));
+        CHECK_THAT(plain, !Catch::Contains("/vsizip/"));
+    }
+    named.layer = "nope";
+    const auto layer = message(data_dir + "yanzhou_railways_gmtchina_clip.geojson", named);
+    CHECK_THAT(layer, Catch::StartsWith("企业名录.geojson: no layer named 'nope'"));
+}

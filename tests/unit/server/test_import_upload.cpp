@@ -5,8 +5,16 @@
 
 #include <riskatlas/error.hpp>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace riskatlas;
 using namespace riskatlas::server;
@@ -172,7 +180,7 @@ TEST_CASE("an upload waits in a private directory that goes with its owner", "[u
         const auto saved = upload_dir::save(up);
         dir = saved->file().parent_path();
         CHECK(saved->file().filename() == "upload.fgb");
-        CHECK(dir.filename().string().starts_with("riskatlas-import-"));
+        CHECK(dir.filename().string().starts_with("riskatlas-upload-"));
         const auto perms = std::filesystem::status(dir).permissions();
         CHECK((perms & std::filesystem::perms::others_all) == std::filesystem::perms::none);
         CHECK((perms & std::filesystem::perms::group_all) == std::filesystem::perms::none);
@@ -184,4 +192,80 @@ TEST_CASE("an upload waits in a private directory that goes with its owner", "[u
         CHECK(other->file() != saved->file());
     }
     CHECK_FALSE(std::filesystem::exists(dir));
+}
+
+TEST_CASE("stale upload directories are those no process holds, and only ours", "[unit][server]") {
+    namespace fs = std::filesystem;
+    const auto parent =
+        fs::temp_directory_path() / ("riskatlas-stale-test-" + std::to_string(::getpid()));
+    fs::remove_all(parent);
+    fs::create_directories(parent);
+    const auto aged = [](const fs::path& p, std::chrono::minutes age) {
+        fs::last_write_time(p, fs::file_time_type::clock::now() - age);
+    };
+    const auto made = [&](const std::string& name, std::chrono::minutes age) {
+        fs::create_directory(parent / name);
+        std::ofstream(parent / name / "upload.csv") << "x";
+        aged(parent / name, age);
+        return parent / name;
+    };
+    const std::chrono::minutes hour(60), day(24 * 60);
+    const auto left_over = made("riskatlas-upload-a1B2c3", hour);
+    const auto just_made = made("riskatlas-upload-d4E5f6", std::chrono::minutes(0));
+    const auto older_build = made("riskatlas-import-g7H8i9", 2 * day);
+    const auto older_build_busy = made("riskatlas-import-p6Q7r8", hour); // an old server's, maybe
+    const auto not_ours = made("riskatlas-uploader-xyz", day);
+    const auto odd_suffix = made("riskatlas-upload-toolongsuffix", day);
+    std::ofstream(parent / "riskatlas-upload-m3N4o5") << "a file, not a directory";
+    aged(parent / "riskatlas-upload-m3N4o5", day);
+
+    // held: a live upload's lock, taken by a child process as another server would hold it
+    const auto held = made("riskatlas-upload-j0K1l2", hour);
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    const pid_t holder = ::fork();
+    REQUIRE(holder >= 0);
+    if (holder == 0) {
+        const int fd = ::open(held.c_str(), O_RDONLY | O_DIRECTORY);
+        const char ok = fd >= 0 && ::flock(fd, LOCK_EX) == 0 ? '1' : '0';
+        (void)!::write(ready[1], &ok, 1);
+        ::pause(); // keeps the lock until killed
+        ::_exit(0);
+    }
+    char ok = '0';
+    REQUIRE(::read(ready[0], &ok, 1) == 1);
+    REQUIRE(ok == '1');
+    aged(held, hour);
+
+    const auto removed = remove_stale_upload_dirs(parent);
+    ::kill(holder, SIGKILL);
+    ::waitpid(holder, nullptr, 0);
+    ::close(ready[0]);
+    ::close(ready[1]);
+    CHECK(removed == 2);
+    CHECK_FALSE(fs::exists(left_over));
+    CHECK_FALSE(fs::exists(older_build));
+    CHECK(fs::exists(held / "upload.csv"));
+    CHECK(fs::exists(just_made / "upload.csv"));
+    CHECK(fs::exists(older_build_busy / "upload.csv"));
+    CHECK(fs::exists(not_ours));
+    CHECK(fs::exists(odd_suffix));
+    CHECK(fs::exists(parent / "riskatlas-upload-m3N4o5"));
+    // the holder is gone, its lock with it: the directory is now left over
+    CHECK(remove_stale_upload_dirs(parent) == 1);
+    CHECK_FALSE(fs::exists(held));
+    CHECK(remove_stale_upload_dirs(parent / "missing") == 0);
+    fs::remove_all(parent);
+}
+
+TEST_CASE("a saved upload is locked until its owner lets go", "[unit][server]") {
+    const auto request =
+        raw_request(std::string("abc"), {{"kind", "parks"}, {"filename", "p.csv"}});
+    const auto up = parse_import_request(request);
+    const auto saved = upload_dir::save(up);
+    const auto dir = saved->file().parent_path();
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    REQUIRE(fd >= 0);
+    CHECK(::flock(fd, LOCK_EX | LOCK_NB) != 0); // held by `saved` (another open file description)
+    ::close(fd);
 }

@@ -143,6 +143,7 @@ struct last_run {
 struct dirty_summary {
     std::int64_t max_id = 0; ///< 0: nothing pending
     bool needs_full = false;
+    bool zones_changed = false; ///< a region changed or a table was emptied: zones follow
 };
 
 struct run_record {
@@ -187,8 +188,17 @@ std::vector<std::int64_t> affected_zones(session& s, std::int64_t max_dirty, std
 /// the regions. Unchanged zones are not rewritten.
 void sync_township_zones(session& s);
 void sync_grid_zones(session& s, const std::string& grid, double cell_size_m);
-/// ANALYZE of the zones, after a sync rebuilt them.
+/// ANALYZE of the zones and their members, after a sync or a placing of all rebuilt them.
 void refresh_zone_statistics(session& s);
+/// Places enterprises `ids` in the township and grid zones their positions lie in now (which
+/// zone_facts_of reads), changing only memberships that differ. Answers the zones whose members
+/// changed, by zone kind.
+std::map<std::string, std::vector<std::int64_t>>
+place_zone_members(session& s, const std::vector<std::int64_t>& ids);
+/// Places every enterprise again: after the zones were rebuilt, a bulk change, a forced full run.
+void place_all_zone_members(session& s);
+/// The enterprises inserted, edited, moved or deleted up to dirty id `max_dirty`.
+std::vector<std::int64_t> changed_enterprises(session& s, std::int64_t max_dirty);
 /// Whether the grid's active cells are all of `cell_size_m` (regions unchanged, no sync needed).
 bool grid_is_current(session& s, const std::string& grid, double cell_size_m);
 

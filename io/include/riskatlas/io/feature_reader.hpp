@@ -21,7 +21,7 @@ namespace riskatlas::io {
 /// feature could not be decoded. The message carries GDAL's explanation.
 class read_error : public invalid_argument {
   public:
-    explicit read_error(const std::string &message)
+    explicit read_error(const std::string& message)
         : invalid_argument("unreadable_file", message) {}
 };
 
@@ -47,6 +47,10 @@ struct open_options {
     std::vector<std::string> allowed_drivers;
     /// Layer to read; empty = the first layer.
     std::string layer;
+    /// What messages call the file (an upload's own name, not the server's temporary path);
+    /// empty = the path without a GDAL /vsi prefix, i.e. as the user typed it. GDAL's own
+    /// messages name the path they were given, so that is replaced as well.
+    std::string display_name{};
     geometry_format geometry = geometry_format::wkb;
     /// Curves (CircularString, CurvePolygon...) are linearised so that GEOS can read them.
     bool linearize_curves = true;
@@ -64,7 +68,7 @@ struct field_def {
 class schema {
   public:
     explicit schema(std::vector<field_def> fields);
-    const std::vector<field_def> &fields() const noexcept { return m_fields; }
+    const std::vector<field_def>& fields() const noexcept { return m_fields; }
     /// Index of the field called `name`, or nullopt.
     std::optional<std::size_t> index_of(std::string_view name) const;
 
@@ -88,7 +92,7 @@ class feature {
     std::optional<std::string_view> get(std::string_view name) const;
     /// Every non-null attribute keyed by field name.
     std::map<std::string, std::string> attributes() const;
-    const io::schema &fields() const;
+    const io::schema& fields() const;
 
   private:
     friend class feature_reader;
@@ -97,13 +101,14 @@ class feature {
 
 class feature_reader {
   public:
-    /// Opens `path` read-only; throws read_error naming the file and GDAL's reason.
-    explicit feature_reader(const std::string &path, const open_options &options = {});
+    /// Opens `path` read-only; throws read_error naming the file (see display_name) and GDAL's
+    /// reason.
+    explicit feature_reader(const std::string& path, const open_options& options = {});
     ~feature_reader();
-    feature_reader(feature_reader &&) noexcept;
-    feature_reader &operator=(feature_reader &&) noexcept;
-    feature_reader(const feature_reader &) = delete;
-    feature_reader &operator=(const feature_reader &) = delete;
+    feature_reader(feature_reader&&) noexcept;
+    feature_reader& operator=(feature_reader&&) noexcept;
+    feature_reader(const feature_reader&) = delete;
+    feature_reader& operator=(const feature_reader&) = delete;
 
     /// Names of every layer in the dataset (the reader reads one of them).
     std::vector<std::string> layer_names() const;
@@ -113,7 +118,7 @@ class feature_reader {
     bool has_geometry() const;
     /// The files the dataset is made of (a Shapefile's .shp, .dbf, .prj, .cpg ...).
     std::vector<std::string> files() const;
-    const schema &fields() const;
+    const schema& fields() const;
     /// The layer CRS as "AUTHORITY:CODE" (e.g. "EPSG:4326") when GDAL can tell; nullopt when the
     /// layer has no CRS or an unidentified one (then see crs_wkt()).
     std::optional<std::string> crs_authority() const;
@@ -124,14 +129,14 @@ class feature_reader {
 
     /// Reads the next feature into `out` (reusing its buffers); false at the end of the layer.
     /// Throws read_error if the driver fails mid-stream.
-    bool read(feature &out);
+    bool read(feature& out);
     /// Convenience: the next feature, or nullopt at the end.
     std::optional<feature> next();
     /// Starts again from the first feature.
     void rewind();
 
     /// GDAL warnings collected while opening and reading (e.g. "Field value truncated").
-    const std::vector<std::string> &warnings() const noexcept;
+    const std::vector<std::string>& warnings() const noexcept;
 
     struct impl;
 
