@@ -8,7 +8,7 @@ fresh AS (
     FROM graded g JOIN risk_zones z ON z.id = g.zone_id AND z.zone_kind = 'density'
 ),
 current_rows AS (
-    SELECT c.* FROM hazard_density c
+    SELECT c.ctid AS row_ctid, c.* FROM hazard_density c
     WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.zone_id = ANY ($2::bigint[]))
 ),
 changed AS (
@@ -21,15 +21,16 @@ changed AS (
 -- the current rows to close: replaced by a changed row, or of an entity in scope with no new one
 -- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
 replaced AS (
-    SELECT c.zone_id, c.valid_from FROM current_rows c JOIN changed f ON f.zone_id = c.zone_id
+    SELECT c.row_ctid FROM current_rows c JOIN changed f ON f.zone_id = c.zone_id
     UNION ALL
-    SELECT c.zone_id, c.valid_from FROM current_rows c
+    SELECT c.row_ctid FROM current_rows c
     WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.zone_id = c.zone_id)
 ),
 closed AS (
     UPDATE hazard_density t SET valid_to = $1
-    FROM replaced c
-    WHERE t.zone_id = c.zone_id AND t.valid_from = c.valid_from
+    -- by the versions' row addresses: a TID scan, not a join the planner (without statistics
+    -- for these CTEs) would make a scan of the whole history
+    WHERE t.ctid = ANY (ARRAY(SELECT row_ctid FROM replaced))
     RETURNING 1
 ),
 written AS (

@@ -14,7 +14,7 @@ fresh AS (
     FROM graded g JOIN enterprises e ON e.id = g.id
 ),
 current_rows AS (
-    SELECT c.* FROM enterprise_risk c
+    SELECT c.ctid AS row_ctid, c.* FROM enterprise_risk c
     WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.enterprise_id = ANY ($2::bigint[]))
 ),
 changed AS (
@@ -32,15 +32,16 @@ changed AS (
 -- the current rows to close: replaced by a changed row, or of an entity in scope with no new one
 -- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
 replaced AS (
-    SELECT c.enterprise_id, c.valid_from FROM current_rows c JOIN changed f ON f.id = c.enterprise_id
+    SELECT c.row_ctid FROM current_rows c JOIN changed f ON f.id = c.enterprise_id
     UNION ALL
-    SELECT c.enterprise_id, c.valid_from FROM current_rows c
+    SELECT c.row_ctid FROM current_rows c
     WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.id = c.enterprise_id)
 ),
 closed AS (
     UPDATE enterprise_risk t SET valid_to = $1
-    FROM replaced c
-    WHERE t.enterprise_id = c.enterprise_id AND t.valid_from = c.valid_from
+    -- by the versions' row addresses: a TID scan, not a join the planner (without statistics
+    -- for these CTEs) would make a scan of the whole history
+    WHERE t.ctid = ANY (ARRAY(SELECT row_ctid FROM replaced))
     RETURNING 1
 ),
 -- what zones read of the current grades (enterprise_current_grades), from every grade of the

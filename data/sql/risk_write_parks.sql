@@ -10,7 +10,7 @@ fresh AS (
     FROM graded g JOIN regions p ON p.id = g.id AND p.kind = 'park'
 ),
 current_rows AS (
-    SELECT c.* FROM park_risk c
+    SELECT c.ctid AS row_ctid, c.* FROM park_risk c
     WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.park_id = ANY ($2::bigint[]))
 ),
 changed AS (
@@ -26,15 +26,16 @@ changed AS (
 -- the current rows to close: replaced by a changed row, or of an entity in scope with no new one
 -- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
 replaced AS (
-    SELECT c.park_id, c.valid_from FROM current_rows c JOIN changed f ON f.id = c.park_id
+    SELECT c.row_ctid FROM current_rows c JOIN changed f ON f.id = c.park_id
     UNION ALL
-    SELECT c.park_id, c.valid_from FROM current_rows c
+    SELECT c.row_ctid FROM current_rows c
     WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.id = c.park_id)
 ),
 closed AS (
     UPDATE park_risk t SET valid_to = $1
-    FROM replaced c
-    WHERE t.park_id = c.park_id AND t.valid_from = c.valid_from
+    -- by the versions' row addresses: a TID scan, not a join the planner (without statistics
+    -- for these CTEs) would make a scan of the whole history
+    WHERE t.ctid = ANY (ARRAY(SELECT row_ctid FROM replaced))
     RETURNING 1
 ),
 written AS (

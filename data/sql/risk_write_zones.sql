@@ -11,7 +11,7 @@ fresh AS (
 current_rows AS (
     -- through the zones of the kind and the primary key: township rows are a few among the
     -- grid's, and a scan of zone_risk would read every version of every kind
-    SELECT c.* FROM risk_zones z JOIN zone_risk c ON c.zone_id = z.id
+    SELECT c.ctid AS row_ctid, c.* FROM risk_zones z JOIN zone_risk c ON c.zone_id = z.id
     WHERE z.zone_kind = $3 AND c.valid_to IS NULL
       AND ($2::bigint[] IS NULL OR z.id = ANY ($2::bigint[]))
 ),
@@ -28,16 +28,17 @@ changed AS (
 -- the current rows to close: replaced by a changed row, or of a zone in scope with no new one
 -- (joins, not IN lists under an OR: those become per-row subplans when the row estimate is off)
 replaced AS (
-    SELECT c.zone_id, c.category, c.valid_from FROM current_rows c
+    SELECT c.row_ctid FROM current_rows c
     JOIN changed f ON f.zone_id = c.zone_id AND f.category = c.category
     UNION ALL
-    SELECT c.zone_id, c.category, c.valid_from FROM current_rows c
+    SELECT c.row_ctid FROM current_rows c
     WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.zone_id = c.zone_id AND f.category = c.category)
 ),
 closed AS (
     UPDATE zone_risk t SET valid_to = $1
-    FROM replaced c
-    WHERE t.zone_id = c.zone_id AND t.category = c.category AND t.valid_from = c.valid_from
+    -- by the versions' row addresses: a TID scan, not a join the planner (without statistics
+    -- for these CTEs) would make a scan of the whole history
+    WHERE t.ctid = ANY (ARRAY(SELECT row_ctid FROM replaced))
     RETURNING 1
 ),
 written AS (

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 #include <set>
 
 namespace riskatlas::risk::detail {
@@ -325,9 +325,9 @@ threshold_bands parse_threshold_bands(const json& obj, const std::string& path) 
 }
 
 std::string short_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
+    char buf[32]; // as printf's %.4g
+    const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 4).ptr;
+    return std::string(buf, end);
 }
 
 std::pair<four_colour, std::string> colour_by_thresholds(const threshold_bands& bands, double value,

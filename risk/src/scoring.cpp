@@ -5,7 +5,7 @@
 #include <riskatlas/error.hpp>
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 
 namespace riskatlas::risk {
 
@@ -52,9 +52,11 @@ namespace detail {
 namespace {
 
 std::string format(double v) {
+    // as printf's %.10g (integers up to 10 digits print exactly), without its cost: a full
+    // recompute formats ~200k numbers for its explanations
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v); // integers up to 10 digits print exactly
-    return buf;
+    const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 10).ptr;
+    return std::string(buf, end);
 }
 
 // Returns the deduction; with `note`, also a short note on how it was reached, shown after the
