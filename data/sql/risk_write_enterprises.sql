@@ -13,9 +13,15 @@ fresh AS (
            e.major_hazard_level, g.model_version, g.inputs, e.geom
     FROM graded g JOIN enterprises e ON e.id = g.id
 ),
+-- two branches, not "$2 IS NULL OR id = ANY ($2)": a server's cached generic plan cannot use the
+-- primary key under that OR and scanned every version of every enterprise for a one-enterprise
+-- edit; here the branch not taken is skipped by its one-time filter
 current_rows AS (
     SELECT c.ctid AS row_ctid, c.* FROM enterprise_risk c
-    WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.enterprise_id = ANY ($2::bigint[]))
+    WHERE $2::bigint[] IS NULL AND c.valid_to IS NULL
+    UNION ALL
+    SELECT c.ctid AS row_ctid, c.* FROM enterprise_risk c
+    WHERE c.enterprise_id = ANY ($2::bigint[]) AND c.valid_to IS NULL
 ),
 changed AS (
     SELECT f.* FROM fresh f
