@@ -7,9 +7,13 @@ fresh AS (
     SELECT g.*, z.code, z.geom
     FROM graded g JOIN risk_zones z ON z.id = g.zone_id AND z.zone_kind = 'density'
 ),
+-- two branches, as in risk_write_enterprises.sql: a generic plan keeps the key for an edit's cells
 current_rows AS (
     SELECT c.ctid AS row_ctid, c.* FROM hazard_density c
-    WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.zone_id = ANY ($2::bigint[]))
+    WHERE $2::bigint[] IS NULL AND c.valid_to IS NULL
+    UNION ALL
+    SELECT c.ctid AS row_ctid, c.* FROM hazard_density c
+    WHERE c.zone_id = ANY ($2::bigint[]) AND c.valid_to IS NULL
 ),
 changed AS (
     SELECT f.* FROM fresh f

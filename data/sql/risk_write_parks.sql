@@ -9,9 +9,13 @@ fresh AS (
            g.model_version, g.inputs, p.geom
     FROM graded g JOIN regions p ON p.id = g.id AND p.kind = 'park'
 ),
+-- two branches, as in risk_write_enterprises.sql: a generic plan keeps the key for an edit's parks
 current_rows AS (
     SELECT c.ctid AS row_ctid, c.* FROM park_risk c
-    WHERE c.valid_to IS NULL AND ($2::bigint[] IS NULL OR c.park_id = ANY ($2::bigint[]))
+    WHERE $2::bigint[] IS NULL AND c.valid_to IS NULL
+    UNION ALL
+    SELECT c.ctid AS row_ctid, c.* FROM park_risk c
+    WHERE c.park_id = ANY ($2::bigint[]) AND c.valid_to IS NULL
 ),
 changed AS (
     SELECT f.* FROM fresh f

@@ -10,10 +10,13 @@ fresh AS (
 ),
 current_rows AS (
     -- through the zones of the kind and the primary key: township rows are a few among the
-    -- grid's, and a scan of zone_risk would read every version of every kind
+    -- grid's, and a scan of zone_risk would read every version of every kind; two branches, as
+    -- in risk_write_enterprises.sql, so that a generic plan reads an edit's zones only
     SELECT c.ctid AS row_ctid, c.* FROM risk_zones z JOIN zone_risk c ON c.zone_id = z.id
-    WHERE z.zone_kind = $3 AND c.valid_to IS NULL
-      AND ($2::bigint[] IS NULL OR z.id = ANY ($2::bigint[]))
+    WHERE $2::bigint[] IS NULL AND z.zone_kind = $3 AND c.valid_to IS NULL
+    UNION ALL
+    SELECT c.ctid AS row_ctid, c.* FROM risk_zones z JOIN zone_risk c ON c.zone_id = z.id
+    WHERE z.id = ANY ($2::bigint[]) AND z.zone_kind = $3 AND c.valid_to IS NULL
 ),
 changed AS (
     SELECT f.* FROM fresh f
